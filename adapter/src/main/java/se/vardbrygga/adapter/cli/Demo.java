@@ -1,0 +1,61 @@
+package se.vardbrygga.adapter.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.server.AdapterServer;
+
+/**
+ * {@code demo}: the server on an embedded H2 file under {@code ./data/demo}, seeded with the
+ * directory in {@code demo/seed-bundle.json} (Organizations of the five regions' and their
+ * municipalities' units, Endpoints, PractitionerRoles, example patients). The seed is a transaction
+ * of conditional creates through the same path as any client's, so running the demo again adds
+ * nothing.
+ */
+public final class Demo {
+    public static final String DATABASE_DIR = "data/demo";
+
+    private Demo() {
+    }
+
+    public static AdapterServer start(AdapterConfig config) throws Exception {
+        Path dbFile = Path.of(DATABASE_DIR, "vardbrygga").toAbsolutePath();
+        AdapterConfig demo = config.withDatabase(new AdapterConfig.Database(
+                "jdbc:h2:file:" + dbFile + ";WRITE_DELAY=0", "sa", "", config.database().poolSize()));
+        AdapterServer server = Serve.start(demo);
+        Bundle response = server.bundles().process(seedBundle());
+        long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();
+        System.out.println(banner(server, dbFile, created, response.getEntry().size()));
+        return server;
+    }
+
+    static Bundle seedBundle() throws IOException {
+        try (InputStream in = Demo.class.getResourceAsStream("/demo/seed-bundle.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
+        }
+    }
+
+    private static String banner(AdapterServer server, Path dbFile, long created, int total) {
+        String base = server.baseUrl();
+        return """
+
+                ==== Vårdbrygga demo ====
+                FHIR R4 base       %1$s
+                CapabilityStatement %1$s/metadata
+                Health             http://localhost:%2$d/health
+                Database (H2 file) %3$s.mv.db
+                Seed               %4$d of %5$d directory entries created now (the rest existed)
+
+                Try:
+                  curl -s '%1$s/Organization?type=http://vardbrygga.example/fhir/CodeSystem/organization-type|municipal-home-care'
+                  curl -s -X POST '%1$s/Task' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Task","status":"requested","intent":"order","code":{"coding":[{"system":"http://vardbrygga.example/fhir/CodeSystem/task-code","code":"home-visit"}]},"authoredOn":"2026-11-25"}'
+                  curl -s '%1$s/Task?code=http://vardbrygga.example/fhir/CodeSystem/task-code|home-visit&_sort=-_lastUpdated&_count=5'
+                Stop with Ctrl-C; the data stays in %6$s.
+                """.formatted(base, server.port(), dbFile, created, total, DATABASE_DIR);
+    }
+}

@@ -1,0 +1,39 @@
+package se.vardbrygga.adapter.fhir;
+
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Resource;
+import se.vardbrygga.adapter.store.ResourceStore;
+
+/** create (also conditional) and update with optimistic locking, on top of the read interactions. */
+public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceProvider<T> {
+
+    public ResourceProvider(Class<T> type, String typeName, ResourceService service, ResourceStore store) {
+        super(type, typeName, service, store);
+    }
+
+    /** POST [type], with {@code If-None-Exist} for a conditional create. */
+    @Create
+    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String ifNoneExist) {
+        ResourceService.WriteOutcome outcome = store.inTransaction(s -> service.create(s, (Resource) resource, ifNoneExist));
+        MethodOutcome result = new MethodOutcome(outcome.resource().getIdElement(), outcome.created());
+        result.setResource(outcome.resource());
+        return result;
+    }
+
+    /** PUT [type]/[id]; {@code If-Match: W/"n"} makes a stale version a 412. */
+    @Update
+    public MethodOutcome update(@IdParam IIdType id, @ResourceParam T resource) {
+        Integer expected = id.hasVersionIdPart() ? VersionIds.parse(id.getVersionIdPart(), "If-Match") : null;
+        Resource updated = store.inTransaction(s -> service.update(s, typeName, id.getIdPart(), (Resource) resource, expected));
+        MethodOutcome result = new MethodOutcome(updated.getIdElement(), false);
+        result.setResource(updated);
+        return result;
+    }
+}

@@ -1,0 +1,201 @@
+package se.vardbrygga.adapter.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.util.UrlUtil;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import se.vardbrygga.adapter.search.Criterion;
+import se.vardbrygga.adapter.search.IndexExtractor;
+import se.vardbrygga.adapter.search.SearchParamDef;
+import se.vardbrygga.adapter.search.SearchQuery;
+import se.vardbrygga.adapter.search.SearchRequest;
+import se.vardbrygga.adapter.search.SearchRequestParser;
+import se.vardbrygga.adapter.store.StoreSession;
+import se.vardbrygga.adapter.store.StoredResource;
+
+/**
+ * The FHIR semantics of every interaction, over one {@link StoreSession}: server-assigned ids,
+ * versions and lastUpdated, optimistic locking, conditional create, search with includes. Both the
+ * REST providers and the Bundle processor go through here, so a resource is written the same way
+ * whether it comes alone or inside a transaction.
+ */
+public final class ResourceService {
+    private final FhirContext context;
+    private final IndexExtractor extractor;
+    private final SearchRequestParser searchParser;
+    private final Clock clock;
+
+    public ResourceService(FhirContext context, IndexExtractor extractor, SearchRequestParser searchParser, Clock clock) {
+        this.context = context;
+        this.extractor = extractor;
+        this.searchParser = searchParser;
+        this.clock = clock;
+    }
+
+    public record WriteOutcome(Resource resource, boolean created) {
+    }
+
+    public WriteOutcome create(StoreSession session, Resource resource, String ifNoneExist) {
+        Optional<Resource> existing = findConditionalMatch(session, resource.fhirType(), ifNoneExist);
+        if (existing.isPresent()) {
+            return new WriteOutcome(existing.get(), false);
+        }
+        return new WriteOutcome(insertNew(session, resource, newId()), true);
+    }
+
+    /** A fresh server-assigned id. */
+    public String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Writes version 1 of a resource under an id this service assigned with {@link #newId()}. */
+    public Resource insertNew(StoreSession session, Resource resource, String id) {
+        return write(session, resource, id, 1, true);
+    }
+
+    /**
+     * Updates an existing resource. {@code expectedVersion} comes from If-Match: a stale version is
+     * 412 Precondition Failed. There is no update-as-create: ids are assigned by the server.
+     */
+    public Resource update(StoreSession session, String type, String id, Resource resource, Integer expectedVersion) {
+        int current = session.lockCurrentVersion(type, id)
+                .orElseThrow(() -> new ResourceNotFoundException(new IdType(type, id)));
+        if (expectedVersion != null && expectedVersion != current) {
+            throw new PreconditionFailedException("Version conflict: " + type + "/" + id + " is at version " + current
+                    + ", the request expected version " + expectedVersion);
+        }
+        return write(session, resource, id, current + 1, false);
+    }
+
+    public Resource read(StoreSession session, String type, String id) {
+        return session.read(type, id).map(this::toResource)
+                .orElseThrow(() -> new ResourceNotFoundException(new IdType(type, id)));
+    }
+
+    public Resource vread(StoreSession session, String type, String id, int version) {
+        return session.readVersion(type, id, version).map(this::toResource)
+                .orElseThrow(() -> new ResourceNotFoundException(new IdType(type, id, String.valueOf(version))));
+    }
+
+    public List<Resource> history(StoreSession session, String type, String id) {
+        List<StoredResource> versions = session.history(type, id);
+        if (versions.isEmpty()) {
+            throw new ResourceNotFoundException(new IdType(type, id));
+        }
+        return versions.stream().map(this::toResource).toList();
+    }
+
+    SearchResultPage search(StoreSession session, String type, SearchRequest request) {
+        SearchQuery query = request.query();
+        int total = session.count(type, query);
+        if (request.countOnly()) {
+            return new SearchResultPage(List.of(), total, 0, 0);
+        }
+        List<IBaseResource> page = new ArrayList<>();
+        for (StoredResource stored : session.search(type, query)) {
+            Resource r = toResource(stored);
+            ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH);
+            page.add(r);
+        }
+        page.addAll(includes(session, page, request.includes()));
+        return new SearchResultPage(page, total, query.offset(), query.count());
+    }
+
+    private List<IBaseResource> includes(StoreSession session, List<IBaseResource> matches, List<SearchParamDef> includes) {
+        Map<String, IBaseResource> included = new LinkedHashMap<>();
+        for (SearchParamDef def : includes) {
+            for (IBaseResource match : matches) {
+                for (String path : def.paths()) {
+                    for (Reference ref : context.newTerser().getValues(match, path, Reference.class)) {
+                        IndexExtractor.parseReference(ref.getReference())
+                                .filter(target -> def.acceptsTarget(target[0]))
+                                .filter(target -> !included.containsKey(target[0] + "/" + target[1]))
+                                .flatMap(target -> session.read(target[0], target[1]))
+                                .map(this::toResource)
+                                .ifPresent(r -> {
+                                    ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.INCLUDE);
+                                    included.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+                                });
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(included.values());
+    }
+
+    /**
+     * Conditional create: 0 matches = create, 1 = that one, more = 412 (FHIR R4 3.1.0.8.1). The
+     * criteria are locked until the transaction ends, so two concurrent requests cannot both create.
+     */
+    public Optional<Resource> findConditionalMatch(StoreSession session, String type, String ifNoneExist) {
+        if (ifNoneExist == null || ifNoneExist.isBlank()) {
+            return Optional.empty();
+        }
+        String query = ifNoneExist.contains("?") ? ifNoneExist.substring(ifNoneExist.indexOf('?') + 1) : ifNoneExist;
+        Map<String, String[]> params = new TreeMap<>(UrlUtil.parseQueryString(query));
+        List<Criterion> criteria = searchParser.parseCriteria(type, params);
+        session.lockCriteria(criteriaKey(type, params));
+        List<StoredResource> matches = session.search(type, new SearchQuery(criteria, SearchQuery.Sort.INSERTION, 0, 2));
+        if (matches.size() > 1) {
+            throw new PreconditionFailedException("Conditional criteria match more than one " + type);
+        }
+        return matches.stream().findFirst().map(this::toResource);
+    }
+
+    private static String criteriaKey(String type, Map<String, String[]> params) {
+        StringBuilder canonical = new StringBuilder(type).append('?');
+        params.forEach((k, v) -> canonical.append(k).append('=').append(String.join(",", v)).append('&'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return type + ":" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Resource write(StoreSession session, Resource resource, String id, int version, boolean isNew) {
+        String type = resource.fhirType();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        resource.setId(new IdType(type, id, String.valueOf(version)));
+        resource.getMeta().setVersionId(String.valueOf(version)).setLastUpdated(Date.from(now));
+        String json = context.newJsonParser().encodeResourceToString(resource);
+        StoredResource stored = new StoredResource(type, id, version, now, json);
+        if (isNew) {
+            session.insert(stored, extractor.extract(resource));
+        } else {
+            session.update(stored, extractor.extract(resource));
+        }
+        return resource;
+    }
+
+    Resource toResource(StoredResource stored) {
+        Resource resource = (Resource) context.newJsonParser().parseResource(stored.json());
+        resource.setId(new IdType(stored.type(), stored.id(), String.valueOf(stored.version())));
+        return resource;
+    }
+
+    public SearchRequestParser searchParser() {
+        return searchParser;
+    }
+}

@@ -1,0 +1,122 @@
+package se.vardbrygga.adapter.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.fhir.BundleProcessor;
+import se.vardbrygga.adapter.fhir.ReadOnlyResourceProvider;
+import se.vardbrygga.adapter.fhir.ResourceProvider;
+import se.vardbrygga.adapter.fhir.ResourceService;
+import se.vardbrygga.adapter.fhir.SupportedResources;
+import se.vardbrygga.adapter.fhir.SystemProvider;
+import se.vardbrygga.adapter.search.IndexExtractor;
+import se.vardbrygga.adapter.search.SearchParamRegistry;
+import se.vardbrygga.adapter.search.SearchRequestParser;
+import se.vardbrygga.adapter.store.JdbcResourceStore;
+
+/**
+ * The running adapter: the store, the FHIR server at {@code /fhir} and {@code /health}, on Jetty.
+ * Wiring is plain code here; {@link #start(AdapterConfig)} with port 0 takes a free port (tests).
+ */
+public final class AdapterServer implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+
+    private final Server jetty;
+    private final JdbcResourceStore store;
+    private final ResourceService service;
+    private final BundleProcessor bundles;
+
+    private AdapterServer(Server jetty, JdbcResourceStore store, ResourceService service, BundleProcessor bundles) {
+        this.jetty = jetty;
+        this.store = store;
+        this.service = service;
+        this.bundles = bundles;
+    }
+
+    public static AdapterServer start(AdapterConfig config) throws Exception {
+        FhirContext fhir = FhirContext.forR4();
+        fhir.setParserErrorHandler(new StrictErrorHandler());
+        SearchParamRegistry registry = SearchParamRegistry.standard();
+        JdbcResourceStore store = JdbcResourceStore.open(config.database());
+        try {
+            ResourceService service = new ResourceService(fhir, new IndexExtractor(fhir, registry),
+                    new SearchRequestParser(registry), Clock.systemUTC());
+            Set<String> writable = SupportedResources.writableNames();
+            List<IResourceProvider> providers = SupportedResources.ALL.stream()
+                    .<IResourceProvider>map(s -> s.clientWritable()
+                            ? new ResourceProvider<>(s.type(), s.name(), service, store)
+                            : new ReadOnlyResourceProvider<>(s.type(), s.name(), service, store))
+                    .toList();
+            BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
+            FhirServlet fhirServlet = new FhirServlet(fhir, providers, new SystemProvider(bundles),
+                    List.of(new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
+                            new CapabilityStatementCustomizer(registry, VERSION)),
+                    config.server().publicBaseUrl());
+
+            QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+            threads.setName("http");
+            Server jetty = new Server(threads);
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(config.server().host());
+            connector.setPort(config.server().port());
+            jetty.addConnector(connector);
+
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            context.addFilter(new FilterHolder(new RequestSizeLimitFilter(config.server().maxRequestBytes())), "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+            context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
+            context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
+            jetty.setHandler(context);
+            jetty.setStopAtShutdown(true);
+            jetty.start();
+            return new AdapterServer(jetty, store, service, bundles);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The FHIR base URL on the local interface, e.g. {@code http://localhost:8080/fhir}. */
+    public String baseUrl() {
+        return "http://localhost:" + port() + "/fhir";
+    }
+
+    /** The Bundle processor, for in-process seeding (the demo) through the same path as HTTP. */
+    public BundleProcessor bundles() {
+        return bundles;
+    }
+
+    public ResourceService service() {
+        return service;
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package se.vardbrygga.adapter.server;
+
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses request bodies over the configured size with 413 and an OperationOutcome: at once when
+ * Content-Length says so, or while reading a chunked body as soon as the limit is passed.
+ */
+public final class RequestSizeLimitFilter implements Filter {
+    private final long maxBytes;
+
+    public RequestSizeLimitFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        if (http.getContentLengthLong() > maxBytes) {
+            HttpServletResponse out = (HttpServletResponse) response;
+            out.setStatus(413);
+            out.setContentType("application/fhir+json;charset=utf-8");
+            out.setHeader("Connection", "close");
+            out.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\","
+                    + "\"diagnostics\":\"Request body is larger than the limit of " + maxBytes + " bytes\"}]}");
+            return;
+        }
+        chain.doFilter(new LimitedRequest(http, maxBytes), response);
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new LimitedStream(super.getInputStream(), maxBytes);
+            }
+            return limited;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long maxBytes;
+        private long read;
+
+        LimitedStream(ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > maxBytes) {
+                throw new PayloadTooLargeException("Request body is larger than the limit of " + maxBytes + " bytes");
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package se.vardbrygga.adapter.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import se.vardbrygga.adapter.search.IndexEntry;
+import se.vardbrygga.adapter.search.SearchQuery;
+
+/** What can be done inside one store transaction. */
+public interface StoreSession {
+
+    Optional<StoredResource> read(String type, String id);
+
+    Optional<StoredResource> readVersion(String type, String id, int version);
+
+    /** Every version, newest first. */
+    List<StoredResource> history(String type, String id);
+
+    /** Locks the resource's current row until the transaction ends and returns its version. */
+    Optional<Integer> lockCurrentVersion(String type, String id);
+
+    /** Writes version 1 of a new resource with its search index. */
+    void insert(StoredResource resource, Collection<IndexEntry> index);
+
+    /** Writes a new current version (caller holds the lock) and replaces its search index. */
+    void update(StoredResource resource, Collection<IndexEntry> index);
+
+    List<StoredResource> search(String type, SearchQuery query);
+
+    int count(String type, SearchQuery query);
+
+    /** Serialises conditional writes with the same criteria until the transaction ends. */
+    void lockCriteria(String key);
+}

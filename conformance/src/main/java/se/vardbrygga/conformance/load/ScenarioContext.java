@@ -1,0 +1,91 @@
+package se.vardbrygga.conformance.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link Scenario} gets from its worker: request builders bound to the base URL, and {@link #exchange}, which
+ * sends, times and records a request. One instance per worker thread; not shared.
+ */
+public final class ScenarioContext {
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final Optional<String> token;
+    private final Duration requestTimeout;
+    private final RunWindow window;
+    private final WorkerRecorder recorder;
+
+    ScenarioContext(HttpClient client, LoadConfig config, Duration requestTimeout, RunWindow window,
+            WorkerRecorder recorder) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.baseUrl = config.baseUrl();
+        this.token = config.token();
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.window = Objects.requireNonNull(window, "window");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /**
+     * A request builder for {@code {base}/{relativePath}} with timeout, {@code Accept: application/fhir+json} and, if
+     * configured, the bearer token.
+     *
+     * @param relativePath e.g. {@code Task} or {@code Task/123}; no leading slash, no scheme
+     */
+    public HttpRequest.Builder request(String relativePath) {
+        if (relativePath.startsWith("/") || relativePath.contains("://") || relativePath.contains("..")) {
+            throw new IllegalArgumentException("not a path relative to the base URL: " + relativePath);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/" + relativePath))
+                .timeout(requestTimeout)
+                .header("Accept", CreateReadScenario.FHIR_JSON);
+        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        return builder;
+    }
+
+    /**
+     * Sends {@code request} unless the run is over, and records it under {@code operation}: its latency if the
+     * response passes {@code check}, otherwise an error (also for I/O failures and timeouts).
+     *
+     * @return the response if it passed the check; empty if it failed or was not sent because the run is over
+     */
+    public Optional<HttpResponse<String>> exchange(String operation, HttpRequest request, ResponseCheck check)
+            throws InterruptedException {
+        if (!request.uri().toString().startsWith(baseUrl + "/")) {
+            throw new IllegalArgumentException("request outside the base URL: " + request.uri());
+        }
+        long start = System.nanoTime();
+        RunWindow.Phase phase = window.phaseAt(start);
+        if (phase == RunWindow.Phase.OVER) {
+            return Optional.empty();
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            recorder.error(phase, operation, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        long elapsed = System.nanoTime() - start;
+        Optional<String> problem = check.problem(response);
+        if (problem.isPresent()) {
+            recorder.error(phase, operation, problem.get());
+            return Optional.empty();
+        }
+        recorder.success(phase, operation, elapsed);
+        return Optional.of(response);
+    }
+
+    /** Records a scenario bug (unexpected runtime exception) as an error, so that it cannot go unnoticed. */
+    void scenarioFailed(String scenario, RuntimeException e) {
+        RunWindow.Phase phase = window.phaseAt(System.nanoTime());
+        recorder.error(phase == RunWindow.Phase.OVER ? RunWindow.Phase.MEASURE : phase,
+                scenario, e.getClass().getSimpleName());
+    }
+}

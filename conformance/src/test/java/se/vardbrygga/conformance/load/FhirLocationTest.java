@@ -1,0 +1,36 @@
+package se.vardbrygga.conformance.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FhirLocationTest {
+
+    @Test
+    void When_AbsoluteLocationWithHistory_Expect_Id() {
+        assertThat(FhirLocation.idOf("Task", "http://localhost:8080/fhir/Task/abc-1.2/_history/3")).contains("abc-1.2");
+    }
+
+    @Test
+    void When_RelativeLocationWithoutHistory_Expect_Id() {
+        assertThat(FhirLocation.idOf("Task", "Task/42")).contains("42");
+    }
+
+    @Test
+    void When_LocationIsOtherTypeOrGarbage_Expect_Empty() {
+        assertThat(FhirLocation.idOf("Task", "http://localhost/fhir/Patient/42/_history/1")).isEmpty();
+        assertThat(FhirLocation.idOf("Task", "http://localhost/fhir/Task")).isEmpty();
+        assertThat(FhirLocation.idOf("Task", "http://localhost/fhir/Task/a b")).isEmpty();
+        assertThat(FhirLocation.idOf("Task", "")).isEmpty();
+        assertThat(FhirLocation.idOf("Task", null)).isEmpty();
+    }
+
+    @Test
+    void When_TaskJsonBuilt_Expect_RequiredElements() {
+        String json = CreateReadScenario.taskJson(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                java.time.Instant.parse("2025-01-02T03:04:05.678Z"));
+
+        assertThat(json).startsWith("{\"resourceType\":\"Task\"")
+                .contains("\"value\":\"00000000-0000-0000-0000-000000000001\"", "\"authoredOn\":\"2025-01-02T03:04:05.678Z\"");
+    }
+}

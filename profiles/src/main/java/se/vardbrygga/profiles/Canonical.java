@@ -1,0 +1,25 @@
+package se.vardbrygga.profiles;
+
+/** The project's canonical URLs: the public contract of ARCHITECTURE.md ("The public contract"). */
+public final class Canonical {
+    public static final String BASE = "http://vardbrygga.example/fhir";
+    public static final String CODE_SYSTEM_BASE = BASE + "/CodeSystem/";
+
+    public static final String TASK_CODE = CODE_SYSTEM_BASE + "task-code";
+    public static final String CAREPLAN_CATEGORY = CODE_SYSTEM_BASE + "careplan-category";
+    public static final String VISIT_CONTEXT = CODE_SYSTEM_BASE + "visit-context";
+    public static final String SBAR_SECTION = CODE_SYSTEM_BASE + "sbar-section";
+    public static final String COMMUNICATION_CATEGORY = CODE_SYSTEM_BASE + "communication-category";
+    public static final String ORGANIZATION_TYPE = CODE_SYSTEM_BASE + "organization-type";
+    public static final String ENDPOINT_TYPE = CODE_SYSTEM_BASE + "endpoint-type";
+    public static final String DELIVERY_STATUS = CODE_SYSTEM_BASE + "delivery-status";
+    public static final String RULE = CODE_SYSTEM_BASE + "rule";
+
+    public static final String HSA_ID = "urn:oid:1.2.752.29.4.19";
+    public static final String ORGANISATION_NUMBER = "urn:oid:2.5.4.97";
+    public static final String PERSONNUMMER = "http://electronichealth.se/identifier/personnummer";
+    public static final String SAMORDNINGSNUMMER = "http://electronichealth.se/identifier/samordningsnummer";
+
+    private Canonical() {
+    }
+}
