@@ -123,7 +123,9 @@ public final class BundleProcessor {
             try {
                 checkEntry(e, index);
                 responses.add(atEntry(i, () -> store.inTransaction(session -> {
-                        rewriteReferences(session, e.getResource(), Map.of());
+                        if (e.hasResource()) {
+                            rewriteReferences(session, e.getResource(), Map.of());
+                        }
                         return switch (e.getRequest().getMethod()) {
                             case POST -> {
                                 ResourceService.WriteOutcome out = service.create(session, e.getResource(), e.getRequest().getIfNoneExist());

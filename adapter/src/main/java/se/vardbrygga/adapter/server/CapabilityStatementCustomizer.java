@@ -36,6 +36,14 @@ public final class CapabilityStatementCustomizer {
         cs.getFormat().clear();
         cs.addFormat("application/fhir+json").addFormat("application/fhir+xml");
         for (CapabilityStatement.CapabilityStatementRestComponent rest : cs.getRest()) {
+            // HAPI adds OperationDefinition for declared operations; this server declares none.
+            rest.getResource().removeIf(r -> !registry.resourceTypes().contains(r.getType()));
+            // The one @Transaction method serves both Bundle types; HAPI only lists transaction.
+            boolean batchListed = rest.getInteraction().stream()
+                    .anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
+            if (!batchListed) {
+                rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+            }
             for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
                 describe(resource);
             }
