@@ -65,6 +65,9 @@ public final class ConfigLoader {
             if (existing == null) {
                 throw new IllegalArgumentException("Unknown configuration setting '" + key + "'");
             }
+            if (field.getValue() == null || field.getValue().isNull()) {
+                throw new IllegalArgumentException("Configuration setting '" + key + "' has no value");
+            }
             if (existing.isObject()) {
                 merge((ObjectNode) existing, field.getValue(), key);
             } else {

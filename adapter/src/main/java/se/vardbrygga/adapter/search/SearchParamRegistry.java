@@ -139,7 +139,7 @@ public final class SearchParamRegistry {
                 reference("performer", "ServiceRequest.performer"),
                 reference("based-on", "ServiceRequest.basedOn"),
                 date("authored", "ServiceRequest.authoredOn"),
-                date("occurrence", "ServiceRequest.occurrence"));
+                date("occurrence", "ServiceRequest.occurrence[x]"));
         b.type("DocumentReference",
                 token("identifier", "DocumentReference.identifier", "DocumentReference.masterIdentifier"),
                 reference("patient", "DocumentReference.subject").targeting("Patient"),

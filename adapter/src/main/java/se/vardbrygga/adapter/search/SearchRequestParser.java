@@ -80,15 +80,17 @@ public final class SearchRequestParser {
         int colon = key.indexOf(':');
         String name = colon < 0 ? key : key.substring(0, colon);
         String modifier = colon < 0 ? null : key.substring(colon + 1);
-        List<String> values = splitOr(raw);
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (name.equals(SearchParamRegistry.ID) && modifier == null) {
-            return new Criterion.Ids(values);
-        }
-        if (name.equals(SearchParamRegistry.LAST_UPDATED) && modifier == null) {
-            return new Criterion.LastUpdated(values.stream().map(v -> parseDate(key, v)).toList());
+        if (name.equals(SearchParamRegistry.ID) || name.equals(SearchParamRegistry.LAST_UPDATED)) {
+            if (modifier != null) {
+                return unsupportedModifier(key, lenient);
+            }
+            List<String> values = splitOr(raw);
+            if (values.isEmpty()) {
+                return null;
+            }
+            return name.equals(SearchParamRegistry.ID)
+                    ? new Criterion.Ids(values)
+                    : new Criterion.LastUpdated(values.stream().map(v -> parseDate(key, v)).toList());
         }
         SearchParamDef def = registry.find(resourceType, name).orElse(null);
         if (def == null) {
@@ -97,6 +99,10 @@ public final class SearchRequestParser {
             }
             throw invalid("Unknown search parameter '" + name + "' for resource type " + resourceType
                     + "; supported are listed in /metadata (or send Prefer: handling=lenient)", key);
+        }
+        List<String> values = splitOr(raw);
+        if (values.isEmpty()) {
+            return null;
         }
         return switch (def.type()) {
             case TOKEN -> {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -83,6 +84,16 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + key + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"server:\n  port:\n", "database:\n  poolSize: ~\n"})
+    void When_SettingHasNoValue_Expect_IllegalArgumentNotZero(String content) throws IOException {
+        Path file = yaml(content);
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no value");
     }
 
     @Test

@@ -219,4 +219,20 @@ class IndexExtractorTest {
     private List<IndexEntry> rows(IBaseResource resource, String param) {
         return extractor.extract(resource).stream().filter(e -> e.param().equals(param)).toList();
     }
+
+    @Test
+    void When_AnyRegisteredTypeEmpty_Expect_ExtractDoesNotThrow() {
+        FhirContext ctx = FhirContext.forR4Cached();
+        for (String type : SearchParamRegistry.standard().resourceTypes()) {
+            IBaseResource empty = ctx.getResourceDefinition(type).newInstance();
+            assertThat(extractor.extract(empty)).as(type).isEmpty();
+        }
+    }
+
+    @Test
+    void When_ServiceRequestOccurrenceDateTime_Expect_DateRow() {
+        org.hl7.fhir.r4.model.ServiceRequest sr = new org.hl7.fhir.r4.model.ServiceRequest();
+        sr.setOccurrence(new DateTimeType("2026-11-25T10:00:00Z"));
+        assertThat(extractor.extract(sr)).filteredOn(e -> e.param().equals("occurrence")).hasSize(1);
+    }
 }

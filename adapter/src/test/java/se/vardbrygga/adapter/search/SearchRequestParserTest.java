@@ -82,11 +82,16 @@ class SearchRequestParserTest {
 
     @ParameterizedTest
     @CsvSource({"Task, status:exact, ready", "Task, owner:identifier, x|1", "Task, authored-on:missing, true",
-            "Patient, name:phonetic, Smith"})
+            "Patient, name:phonetic, Smith", "Task, _id:not, x", "Task, _lastUpdated:missing, true"})
     void When_UnsupportedModifier_Expect_400NamingItUnlessLenient(String type, String key, String value) {
         assertInvalid(() -> parser.parse(type, params(key, value), false), key);
 
         assertThat(parser.parse(type, params(key, value), true).query().criteria()).isEmpty();
+    }
+
+    @Test
+    void When_UnknownParameterWithEmptyValue_Expect_400AllTheSame() {
+        assertInvalid(() -> parser.parse("Task", params("colour", ""), false), "colour");
     }
 
     // ---- paging, sort, summary ----------------------------------------------------------------
