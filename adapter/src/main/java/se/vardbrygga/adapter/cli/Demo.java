@@ -17,19 +17,20 @@ import se.vardbrygga.adapter.server.AdapterServer;
  * nothing.
  */
 public final class Demo {
-    public static final String DATABASE_DIR = "data/demo";
+    public static final Path DEFAULT_DATA_DIR = Path.of("data", "demo");
 
     private Demo() {
     }
 
-    public static AdapterServer start(AdapterConfig config) throws Exception {
-        Path dbFile = Path.of(DATABASE_DIR, "vardbrygga").toAbsolutePath();
+    /** Starts the demo with its database in {@code dataDir}, seeds it and prints where everything is. */
+    public static AdapterServer start(AdapterConfig config, Path dataDir) throws Exception {
+        Path dbFile = dataDir.resolve("vardbrygga").toAbsolutePath();
         AdapterConfig demo = config.withDatabase(new AdapterConfig.Database(
-                "jdbc:h2:file:" + dbFile + ";WRITE_DELAY=0", "sa", "", config.database().poolSize()));
+                "jdbc:h2:file:" + dbFile, "sa", "", config.database().poolSize()));
         AdapterServer server = Serve.start(demo);
         Bundle response = server.bundles().process(seedBundle());
         long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();
-        System.out.println(banner(server, dbFile, created, response.getEntry().size()));
+        System.out.println(banner(server, dbFile, created, response.getEntry().size(), dataDir));
         return server;
     }
 
@@ -40,7 +41,7 @@ public final class Demo {
         }
     }
 
-    private static String banner(AdapterServer server, Path dbFile, long created, int total) {
+    private static String banner(AdapterServer server, Path dbFile, long created, int total, Path dataDir) {
         String base = server.baseUrl();
         return """
 
@@ -56,6 +57,6 @@ public final class Demo {
                   curl -s -X POST '%1$s/Task' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Task","status":"requested","intent":"order","code":{"coding":[{"system":"http://vardbrygga.example/fhir/CodeSystem/task-code","code":"home-visit"}]},"authoredOn":"2026-11-25"}'
                   curl -s '%1$s/Task?code=http://vardbrygga.example/fhir/CodeSystem/task-code|home-visit&_sort=-_lastUpdated&_count=5'
                 Stop with Ctrl-C; the data stays in %6$s.
-                """.formatted(base, server.port(), dbFile, created, total, DATABASE_DIR);
+                """.formatted(base, server.port(), dbFile, created, total, dataDir);
     }
 }

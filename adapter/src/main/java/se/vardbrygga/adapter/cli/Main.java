@@ -55,7 +55,7 @@ public final class Main {
         if (port != null) {
             config = config.withPort(port);
         }
-        AdapterServer server = args[0].equals("demo") ? Demo.start(config) : Serve.start(config);
+        AdapterServer server = args[0].equals("demo") ? Demo.start(config, Demo.DEFAULT_DATA_DIR) : Serve.start(config);
         server.join();
     }
 }

@@ -21,7 +21,7 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
     public static JdbcResourceStore open(Database config) {
         SqlDialect dialect = SqlDialect.forUrl(config.url());
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.url());
+        hikari.setJdbcUrl(durableUrl(config.url()));
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -35,6 +35,20 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
             throw e;
         }
         return new JdbcResourceStore(dataSource, dialect);
+    }
+
+    /**
+     * An H2 file database keeps commits in memory for WRITE_DELAY ms (default 500) before writing
+     * them: a kill -9 inside that window loses committed resources. Unless the operator chose a
+     * value, every commit goes to the file at once.
+     */
+    static String durableUrl(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
+        if (h2File && !url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     @Override

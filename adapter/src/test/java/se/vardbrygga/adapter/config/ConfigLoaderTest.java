@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
-    private static final String DEFAULT_URL = "jdbc:h2:file:./data/vardbrygga;WRITE_DELAY=0";
+    private static final String DEFAULT_URL = "jdbc:h2:file:./data/vardbrygga";
 
     @TempDir
     Path dir;
