@@ -22,19 +22,14 @@ public final class CreateReadScenario implements Scenario {
     static final String TASK_CODE = "companion-request";
     static final String IDENTIFIER_SYSTEM = "http://vardbrygga.example/fhir/sid/load-test";
 
-    private static final ResponseCheck CREATED_WITH_LOCATION = ResponseCheck.status(201).and(response ->
+    static final ResponseCheck CREATED_WITH_LOCATION = ResponseCheck.status(201).and(response ->
             taskId(response).isPresent()
                     ? Optional.empty()
                     : Optional.of("HTTP 201 without a Task Location header"));
 
     @Override
     public void iterate(ScenarioContext context) throws InterruptedException {
-        HttpRequest create = context.request("Task")
-                .header("Content-Type", FHIR_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(taskJson(UUID.randomUUID(), Instant.now())))
-                .build();
-        Optional<String> id = context.exchange(CREATE, create, CREATED_WITH_LOCATION)
-                .flatMap(CreateReadScenario::taskId);
+        Optional<String> id = CreateScenario.createTask(context, CREATE);
         if (id.isEmpty()) {
             return;
         }
@@ -52,7 +47,7 @@ public final class CreateReadScenario implements Scenario {
                 + "\"authoredOn\":\"" + authoredOn.truncatedTo(ChronoUnit.MILLIS) + "\"}";
     }
 
-    private static Optional<String> taskId(HttpResponse<String> response) {
+    static Optional<String> taskId(HttpResponse<String> response) {
         return response.headers().firstValue("Location").flatMap(location -> FhirLocation.idOf("Task", location));
     }
 }

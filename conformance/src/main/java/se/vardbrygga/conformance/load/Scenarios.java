@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 public final class Scenarios {
 
     private static final Map<String, Supplier<Scenario>> BY_NAME = Map.of(
-            CreateReadScenario.NAME, CreateReadScenario::new);
+            CreateReadScenario.NAME, CreateReadScenario::new,
+            CreateScenario.NAME, CreateScenario::new,
+            ReadScenario.NAME, ReadScenario::new);
 
     private Scenarios() {
     }
