@@ -26,7 +26,7 @@ public final class Demo {
     public static AdapterServer start(AdapterConfig config, Path dataDir) throws Exception {
         Path dbFile = dataDir.resolve("vardbrygga").toAbsolutePath();
         AdapterConfig demo = config.withDatabase(new AdapterConfig.Database(
-                "jdbc:h2:file:" + dbFile, "sa", "", config.database().poolSize()));
+                "jdbc:h2:file:" + dbFile + ";RETENTION_TIME=0", "sa", "", config.database().poolSize()));
         AdapterServer server = Serve.start(demo);
         Bundle response = server.bundles().process(seedBundle());
         long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import se.vardbrygga.adapter.config.AdapterConfig.Database;
 
@@ -21,7 +22,7 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
     public static JdbcResourceStore open(Database config) {
         SqlDialect dialect = SqlDialect.forUrl(config.url());
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(durableUrl(config.url()));
+        hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -37,26 +38,18 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         return new JdbcResourceStore(dataSource, dialect);
     }
 
-    /**
-     * An H2 file database keeps commits in memory for WRITE_DELAY ms (default 500) before writing
-     * them: a kill -9 inside that window loses committed resources. Unless the operator chose a
-     * value, every commit goes to the file at once.
-     */
-    static String durableUrl(String url) {
-        boolean h2File = url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
-        if (h2File && !url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
-            return url + ";WRITE_DELAY=0";
-        }
-        return url;
-    }
-
     @Override
     public <T> T inTransaction(StoreWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             try {
-                T result = work.run(new JdbcStoreSession(connection, dialect));
+                JdbcStoreSession session = new JdbcStoreSession(connection, dialect);
+                T result = work.run(session);
                 connection.commit();
+                if (session.wrote() && dialect.afterWriteCommit != null) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(dialect.afterWriteCommit);
+                    }
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 connection.rollback();

@@ -18,10 +18,16 @@ import se.vardbrygga.adapter.search.SearchQuery;
 final class JdbcStoreSession implements StoreSession {
     private final Connection connection;
     private final SqlDialect dialect;
+    private boolean wrote;
 
     JdbcStoreSession(Connection connection, SqlDialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
+    }
+
+    /** Whether this transaction wrote resources (and so needs a durable commit). */
+    boolean wrote() {
+        return wrote;
     }
 
     @Override
@@ -61,6 +67,7 @@ final class JdbcStoreSession implements StoreSession {
 
     @Override
     public void insert(StoredResource r, Collection<IndexEntry> index) {
+        wrote = true;
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO resource_current (res_type, res_id, res_version, last_updated, content) VALUES (?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -84,6 +91,7 @@ final class JdbcStoreSession implements StoreSession {
 
     @Override
     public void update(StoredResource r, Collection<IndexEntry> index) {
+        wrote = true;
         try {
             long pid;
             try (PreparedStatement ps = connection.prepareStatement(

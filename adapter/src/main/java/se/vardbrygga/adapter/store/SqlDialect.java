@@ -2,13 +2,24 @@ package se.vardbrygga.adapter.store;
 
 /** The few statements that differ between H2 and PostgreSQL. */
 enum SqlDialect {
-    H2("MERGE INTO conditional_lock (lock_key) KEY (lock_key) VALUES (?)"),
-    POSTGRESQL("INSERT INTO conditional_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING");
+    /**
+     * H2 keeps commits in memory for WRITE_DELAY ms (default 500) and writes them from a background
+     * thread, which also compacts the file. A kill -9 inside that window would lose acknowledged
+     * writes, so every write transaction is followed by a CHECKPOINT (the store writes the commit
+     * to the file) before it is acknowledged. WRITE_DELAY=0 would be durable too, but it stops the
+     * background thread and with it all compaction: the file then grows by tens of KB per commit.
+     */
+    H2("MERGE INTO conditional_lock (lock_key) KEY (lock_key) VALUES (?)", "CHECKPOINT"),
+    /** PostgreSQL's commit is durable by itself (WAL). */
+    POSTGRESQL("INSERT INTO conditional_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING", null);
 
     final String ensureLockRow;
+    /** Run after the commit of a transaction that wrote, before it is acknowledged; null = none. */
+    final String afterWriteCommit;
 
-    SqlDialect(String ensureLockRow) {
+    SqlDialect(String ensureLockRow, String afterWriteCommit) {
         this.ensureLockRow = ensureLockRow;
+        this.afterWriteCommit = afterWriteCommit;
     }
 
     static SqlDialect forUrl(String jdbcUrl) {

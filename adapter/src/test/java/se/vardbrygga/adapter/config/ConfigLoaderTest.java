@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
-    private static final String DEFAULT_URL = "jdbc:h2:file:./data/vardbrygga";
+    private static final String DEFAULT_URL = "jdbc:h2:file:./data/vardbrygga;RETENTION_TIME=0";
 
     @TempDir
     Path dir;

@@ -25,7 +25,7 @@ public final class TestDatabases {
     public static AdapterConfig.Database h2() {
         try {
             Path dir = Files.createTempDirectory("vardbrygga-h2-");
-            return new AdapterConfig.Database("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 8);
+            return new AdapterConfig.Database("jdbc:h2:file:" + dir.resolve("db") + ";RETENTION_TIME=0", "sa", "", 8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
