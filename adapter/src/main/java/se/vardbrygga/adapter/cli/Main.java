@@ -28,9 +28,27 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("serve", "demo").contains(args[0])) {
-            System.err.print(USAGE);
+        AdapterServer server;
+        try {
+            server = start(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("vardbrygga: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close(); // stop taking requests, then close the database cleanly
+            } catch (Exception e) {
+                System.err.println("Shutdown: " + e.getClass().getName());
+            }
+        }, "shutdown"));
+        server.join();
+    }
+
+    private static AdapterServer start(String[] args) throws Exception {
+        if (args.length == 0 || !List.of("serve", "demo").contains(args[0])) {
+            throw new IllegalArgumentException("a command is needed\n" + USAGE);
         }
         Path configFile = null;
         Integer port = null;
@@ -38,24 +56,27 @@ public final class Main {
         for (int i = 0; i < rest.size(); i++) {
             String option = rest.get(i);
             if (i + 1 >= rest.size()) {
-                System.err.print("Missing value for " + option + "\n" + USAGE);
-                System.exit(2);
+                throw new IllegalArgumentException("missing value for " + option + "\n" + USAGE);
             }
             String value = rest.get(++i);
             switch (option) {
                 case "--config" -> configFile = Path.of(value);
-                case "--port" -> port = Integer.parseInt(value);
-                default -> {
-                    System.err.print("Unknown option " + option + "\n" + USAGE);
-                    System.exit(2);
-                }
+                case "--port" -> port = parsePort(value);
+                default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         AdapterConfig config = new ConfigLoader(System.getenv()).load(configFile);
         if (port != null) {
             config = config.withPort(port);
         }
-        AdapterServer server = args[0].equals("demo") ? Demo.start(config, Demo.DEFAULT_DATA_DIR) : Serve.start(config);
-        server.join();
+        return args[0].equals("demo") ? Demo.start(config, Demo.DEFAULT_DATA_DIR) : Serve.start(config);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a number, got '" + value + "'");
+        }
     }
 }

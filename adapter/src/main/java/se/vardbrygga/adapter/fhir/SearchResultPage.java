@@ -2,7 +2,6 @@ package se.vardbrygga.adapter.fhir;
 
 import ca.uhn.fhir.model.primitive.InstantDt;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -58,9 +57,5 @@ final class SearchResultPage implements IBundleProvider {
     @Override
     public String getUuid() {
         return null;
-    }
-
-    Date publishedDate() {
-        return published.getValue();
     }
 }

@@ -35,13 +35,11 @@ public final class AdapterServer implements AutoCloseable {
 
     private final Server jetty;
     private final JdbcResourceStore store;
-    private final ResourceService service;
     private final BundleProcessor bundles;
 
-    private AdapterServer(Server jetty, JdbcResourceStore store, ResourceService service, BundleProcessor bundles) {
+    private AdapterServer(Server jetty, JdbcResourceStore store, BundleProcessor bundles) {
         this.jetty = jetty;
         this.store = store;
-        this.service = service;
         this.bundles = bundles;
     }
 
@@ -80,9 +78,8 @@ public final class AdapterServer implements AutoCloseable {
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
             jetty.setHandler(context);
-            jetty.setStopAtShutdown(true);
             jetty.start();
-            return new AdapterServer(jetty, store, service, bundles);
+            return new AdapterServer(jetty, store, bundles);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -101,10 +98,6 @@ public final class AdapterServer implements AutoCloseable {
     /** The Bundle processor, for in-process seeding (the demo) through the same path as HTTP. */
     public BundleProcessor bundles() {
         return bundles;
-    }
-
-    public ResourceService service() {
-        return service;
     }
 
     public void join() throws InterruptedException {

@@ -32,6 +32,7 @@ public final class CapabilityStatementCustomizer {
         cs.setName("Vardbrygga").setTitle("Vårdbrygga FHIR R4 adapter")
                 .setPublisher("Vårdbrygga");
         cs.getSoftware().setName("Vårdbrygga").setVersion(version);
+        cs.getText().setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">Vårdbrygga FHIR R4 adapter " + version + "</div>");
         cs.getImplementation().setDescription("Care coordination between Swedish regions and municipalities");
         cs.getFormat().clear();
         cs.addFormat("application/fhir+json").addFormat("application/fhir+xml");
