@@ -33,6 +33,7 @@ import se.vardbrygga.adapter.search.SearchRequest;
 import se.vardbrygga.adapter.search.SearchRequestParser;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
+import se.vardbrygga.adapter.validation.ResourceValidator;
 
 /**
  * The FHIR semantics of every interaction, over one {@link StoreSession}: server-assigned ids,
@@ -44,12 +45,15 @@ public final class ResourceService {
     private final FhirContext context;
     private final IndexExtractor extractor;
     private final SearchRequestParser searchParser;
+    private final ResourceValidator validator;
     private final Clock clock;
 
-    public ResourceService(FhirContext context, IndexExtractor extractor, SearchRequestParser searchParser, Clock clock) {
+    public ResourceService(FhirContext context, IndexExtractor extractor, SearchRequestParser searchParser,
+                           ResourceValidator validator, Clock clock) {
         this.context = context;
         this.extractor = extractor;
         this.searchParser = searchParser;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -175,6 +179,7 @@ public final class ResourceService {
     }
 
     private Resource write(StoreSession session, Resource resource, String id, int version, boolean isNew) {
+        validator.validate(resource); // 422 before anything is written; in a transaction the whole Bundle rolls back
         String type = resource.fhirType();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         resource.setId(new IdType(type, id, String.valueOf(version)));

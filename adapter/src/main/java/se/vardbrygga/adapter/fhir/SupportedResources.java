@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -41,6 +42,7 @@ public final class SupportedResources {
             new Supported(Communication.class, true),
             new Supported(ServiceRequest.class, true),
             new Supported(DocumentReference.class, true),
+            new Supported(Contract.class, true),
             new Supported(Provenance.class, true),
             // Written by the server itself (audit), read and searched by clients.
             new Supported(AuditEvent.class, false));

@@ -151,6 +151,14 @@ public final class SearchParamRegistry {
                 reference("author", "DocumentReference.author"),
                 reference("custodian", "DocumentReference.custodian"),
                 reference("related", "DocumentReference.context.related"));
+        b.type("Contract",
+                token("identifier", "Contract.identifier"),
+                reference("patient", "Contract.subject").targeting("Patient"),
+                reference("subject", "Contract.subject"),
+                token("status", "Contract.status"),
+                date("issued", "Contract.issued"),
+                reference("signer", "Contract.signer.party"),
+                reference("authority", "Contract.authority"));
         b.type("Provenance",
                 reference("patient", "Provenance.target").targeting("Patient"),
                 reference("target", "Provenance.target"),

@@ -25,6 +25,10 @@ import se.vardbrygga.adapter.search.IndexExtractor;
 import se.vardbrygga.adapter.search.SearchParamRegistry;
 import se.vardbrygga.adapter.search.SearchRequestParser;
 import se.vardbrygga.adapter.store.JdbcResourceStore;
+import se.vardbrygga.adapter.validation.ProfileValidator;
+import se.vardbrygga.adapter.validation.ResourceValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running adapter: the store, the FHIR server at {@code /fhir} and {@code /health}, on Jetty.
@@ -32,6 +36,7 @@ import se.vardbrygga.adapter.store.JdbcResourceStore;
  */
 public final class AdapterServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterServer.class);
 
     private final Server jetty;
     private final JdbcResourceStore store;
@@ -50,7 +55,7 @@ public final class AdapterServer implements AutoCloseable {
         JdbcResourceStore store = JdbcResourceStore.open(config.database());
         try {
             ResourceService service = new ResourceService(fhir, new IndexExtractor(fhir, registry),
-                    new SearchRequestParser(registry), Clock.systemUTC());
+                    new SearchRequestParser(registry), validator(fhir, config.validation()), Clock.systemUTC());
             Set<String> writable = SupportedResources.writableNames();
             List<IResourceProvider> providers = SupportedResources.ALL.stream()
                     .<IResourceProvider>map(s -> s.clientWritable()
@@ -84,6 +89,16 @@ public final class AdapterServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private static ResourceValidator validator(FhirContext fhir, AdapterConfig.Validation config) {
+        if (!config.enabled()) {
+            LOG.warn("Profile validation is OFF (validation.enabled=false): resources are stored without checks");
+            return ResourceValidator.NONE;
+        }
+        ProfileValidator validator = ProfileValidator.create(fhir);
+        validator.warmUp();
+        return validator;
     }
 
     public int port() {

@@ -28,6 +28,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void When_Defaults_Expect_ValidationOnAndEnvironmentCanTurnItOff() {
+        assertThat(new ConfigLoader(Map.of()).load(null).validation().enabled()).isTrue();
+        assertThat(new ConfigLoader(Map.of("VARDBRYGGA_VALIDATION_ENABLED", "false")).load(null).validation().enabled())
+                .isFalse();
+    }
+
+    @Test
     void When_FileSetsPort_Expect_PortOverriddenRestDefault() throws IOException {
         Path file = yaml("server:\n  port: 9443\n");
 

@@ -35,7 +35,9 @@ class DurabilityIT {
         try {
             FhirHttp http = new FhirHttp("http://localhost:" + port + "/fhir");
             for (int i = 0; i < RESOURCES; i++) {
-                FhirHttp.Response r = http.post("Patient", FhirInteractionsContract.patient("durable-" + i));
+                Patient patient = FhirInteractionsContract.patient("durable-" + i);
+                patient.addIdentifier().setSystem("http://electronichealth.se/identifier/personnummer").setValue("191212121212");
+                FhirHttp.Response r = http.post("Patient", patient);
                 assertThat(r.status()).isEqualTo(201);
                 created.add(r.resource().getIdElement().getIdPart());
             }

@@ -44,7 +44,8 @@ import se.vardbrygga.adapter.server.AdapterServer;
 
 /**
  * Every FHIR interaction the adapter offers, over real HTTP, against one database. Subclasses run the
- * whole contract on H2 and on PostgreSQL.
+ * whole contract on H2 and on PostgreSQL. Profile validation is off here: these tests are about FHIR
+ * interaction semantics for any resource; ProfileValidationIT covers validation on every write path.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FhirInteractionsContract {
@@ -66,7 +67,8 @@ abstract class FhirInteractionsContract {
 
     @BeforeAll
     void startServerAndLoadFixture() throws Exception {
-        AdapterConfig config = new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, MAX_BYTES, ""), database());
+        AdapterConfig config = new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, MAX_BYTES, ""), database(),
+                new AdapterConfig.Validation(false));
         server = AdapterServer.start(config);
         http = new FhirHttp(server.baseUrl());
         loadFixture();
@@ -436,7 +438,7 @@ abstract class FhirInteractionsContract {
         assertThat(rest.getResource()).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .containsExactlyInAnyOrder("Patient", "Organization", "Practitioner", "PractitionerRole", "Endpoint",
                         "Encounter", "CarePlan", "Task", "Consent", "Communication", "ServiceRequest",
-                        "DocumentReference", "Provenance", "AuditEvent");
+                        "DocumentReference", "Contract", "Provenance", "AuditEvent");
         var task = rest.getResource().stream().filter(r -> r.getType().equals("Task")).findFirst().orElseThrow();
         assertThat(task.getInteraction()).extracting(i -> i.getCode().toCode())
                 .containsExactlyInAnyOrder("read", "vread", "update", "history-instance", "create", "search-type");

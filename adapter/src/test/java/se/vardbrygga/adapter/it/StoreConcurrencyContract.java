@@ -28,6 +28,7 @@ import se.vardbrygga.adapter.search.SearchParamRegistry;
 import se.vardbrygga.adapter.search.SearchQuery;
 import se.vardbrygga.adapter.search.SearchRequestParser;
 import se.vardbrygga.adapter.store.JdbcResourceStore;
+import se.vardbrygga.adapter.validation.ResourceValidator;
 
 /**
  * The store under concurrent writers: conditional creates with the same criteria, optimistic locking
@@ -49,7 +50,9 @@ abstract class StoreConcurrencyContract {
         store = JdbcResourceStore.open(database());
         FhirContext fhir = FhirContext.forR4Cached();
         SearchParamRegistry registry = SearchParamRegistry.standard();
-        service = new ResourceService(fhir, new IndexExtractor(fhir, registry), new SearchRequestParser(registry), Clock.systemUTC());
+        // the store's behaviour under concurrency does not depend on profiles: no validation here
+        service = new ResourceService(fhir, new IndexExtractor(fhir, registry), new SearchRequestParser(registry),
+                ResourceValidator.NONE, Clock.systemUTC());
         pool = Executors.newFixedThreadPool(WRITERS);
     }
 

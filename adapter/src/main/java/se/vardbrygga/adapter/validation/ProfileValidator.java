@@ -1,0 +1,136 @@
+package se.vardbrygga.adapter.validation;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardbrygga.profiles.ProfilePackage;
+
+/**
+ * Validates every write against the profile the resource claims in {@code meta.profile}, or the
+ * project's default profile for its type and code ({@link DefaultProfiles}), plus the Swedish
+ * identifier checks FHIRPath cannot express. Terminology of the project's code systems is checked
+ * offline from the package. The support chain and validator are built once, shared by all requests,
+ * and warmed at start so that the first request is not the slow one.
+ */
+public final class ProfileValidator implements ResourceValidator {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileValidator.class);
+
+    private final FhirContext context;
+    private final FhirValidator validator;
+    private final List<StructureDefinition> projectProfiles;
+
+    private ProfileValidator(FhirContext context, FhirValidator validator, List<StructureDefinition> projectProfiles) {
+        this.context = context;
+        this.validator = validator;
+        this.projectProfiles = projectProfiles;
+    }
+
+    public static ProfileValidator create(FhirContext context) {
+        NpmPackageValidationSupport project = new NpmPackageValidationSupport(context);
+        try {
+            project.loadPackageFromClasspath(ProfilePackage.CLASSPATH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The profile package is missing from the classpath", e);
+        }
+        UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(context);
+        unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+        IValidationSupport chain = new ValidationSupportChain(
+                project,
+                new DefaultProfileValidationSupport(context),
+                new SnapshotGeneratingValidationSupport(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context),
+                unknownSystems);
+        FhirInstanceValidator module = new FhirInstanceValidator(chain);
+        module.setAnyExtensionsAllowed(true);
+        module.setErrorForUnknownProfiles(true);
+        FhirValidator validator = context.newValidator().registerValidatorModule(module);
+        validator.setValidateAgainstStandardSchema(false);
+        validator.setValidateAgainstStandardSchematron(false);
+        List<StructureDefinition> profiles = project.<StructureDefinition>fetchAllStructureDefinitions().stream()
+                .filter(sd -> sd.getUrl().startsWith(ProfilePackage.STRUCTURE_DEFINITION_BASE))
+                .toList();
+        return new ProfileValidator(context, validator, profiles);
+    }
+
+    @Override
+    public void validate(Resource resource) {
+        OperationOutcome outcome = check(resource);
+        if (outcome.hasIssue()) {
+            throw new UnprocessableEntityException(context, outcome);
+        }
+    }
+
+    /** The errors of a resource as an OperationOutcome; no issues means valid. */
+    public OperationOutcome check(Resource resource) {
+        ValidationOptions options = new ValidationOptions();
+        if (!resource.getMeta().hasProfile()) {
+            DefaultProfiles.of(resource).ifPresent(options::addProfile);
+        }
+        ValidationResult result = validator.validateWithResult(resource, options);
+        OperationOutcome outcome = new OperationOutcome();
+        for (SingleValidationMessage message : result.getMessages()) {
+            if (message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL) {
+                var issue = outcome.addIssue()
+                        .setSeverity(IssueSeverity.ERROR)
+                        .setCode(IssueType.INVALID)
+                        .setDiagnostics(message.getMessage());
+                if (message.getLocationString() != null) {
+                    issue.addExpression(message.getLocationString());
+                }
+            }
+        }
+        for (SwedishIdentifierChecks.Finding finding : SwedishIdentifierChecks.check(resource)) {
+            outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(finding.type())
+                    .setDiagnostics(finding.message()).addExpression(finding.expression());
+        }
+        return outcome;
+    }
+
+    /**
+     * Validates the package's examples (and an empty instance of every profile) a few times before the
+     * first client request: loads the structures, builds their snapshots, compiles the invariants and
+     * lets the JIT see the validator's hot paths.
+     */
+    public void warmUp() {
+        long started = System.nanoTime();
+        List<Resource> warmers = new java.util.ArrayList<>(ProfileExamples.all());
+        for (StructureDefinition profile : projectProfiles) {
+            if (profile.getKind() == StructureDefinition.StructureDefinitionKind.RESOURCE) {
+                Resource empty = (Resource) context.getResourceDefinition(profile.getType()).newInstance();
+                empty.getMeta().addProfile(profile.getUrl());
+                warmers.add(empty);
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            long t = System.nanoTime();
+            warmers.forEach(this::check);
+            LOG.debug("Validator warm-up round {}: {} ms", round, (System.nanoTime() - t) / 1_000_000);
+        }
+        LOG.info("Profile validator warmed with {} resources for {} profiles in {} ms", warmers.size(),
+                projectProfiles.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+}

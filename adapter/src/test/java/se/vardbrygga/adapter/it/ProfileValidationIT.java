@@ -1,0 +1,127 @@
+package se.vardbrygga.adapter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.server.AdapterServer;
+import se.vardbrygga.adapter.validation.ProfileExamples;
+
+/**
+ * Profile validation on every write path over HTTP: create, update, transaction and batch. Every
+ * invalid example of the package is refused with 422 and nothing is stored; every valid one is stored.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProfileValidationIT {
+    private AdapterServer server;
+    private FhirHttp http;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
+                TestDatabases.h2(), new AdapterConfig.Validation(true)));
+        http = new FhirHttp(server.baseUrl());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    static Stream<Resource> validExamples() {
+        return ProfileExamples.all().stream().filter(r -> !ProfileExamples.isInvalid(r));
+    }
+
+    static Stream<Resource> invalidExamples() {
+        return ProfileExamples.all().stream().filter(ProfileExamples::isInvalid);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validExamples")
+    void When_ValidExampleCreated_Expect_201(Resource example) {
+        FhirHttp.Response r = http.post(example.fhirType(), example);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidExamples")
+    void When_InvalidExampleCreated_Expect_422WithKeyAndPathAndNothingStored(Resource example) {
+        int before = count(example.fhirType());
+
+        FhirHttp.Response r = http.post(example.fhirType(), example);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        OperationOutcome oo = r.as(OperationOutcome.class);
+        assertThat(oo.getIssue()).anySatisfy(issue -> {
+            assertThat(issue.getDiagnostics()).contains(ProfileExamples.expectedKey(example));
+            assertThat(issue.getExpression()).isNotEmpty();
+        });
+        assertThat(count(example.fhirType())).isEqualTo(before);
+    }
+
+    @Test
+    void When_UpdateMakesResourceInvalid_Expect_422AndVersionUnchanged() {
+        Resource valid = example(false, "Task");
+        Resource invalid = example(true, "Task");
+        FhirHttp.Response created = http.post("Task", valid);
+        String id = created.resource().getIdElement().getIdPart();
+        invalid.setId(id);
+
+        FhirHttp.Response r = http.put("Task/" + id, invalid);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(http.get("Task/" + id).resource().getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void When_TransactionHasOneInvalidEntry_Expect_422NamingEntryAndNothingStored() {
+        Resource patient = example(false, "Patient");
+        Resource invalid = example(true, "Task");
+        int patients = count("Patient");
+        Bundle tx = new Bundle().setType(BundleType.TRANSACTION);
+        tx.addEntry().setResource(patient).getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
+        tx.addEntry().setResource(invalid).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
+
+        FhirHttp.Response r = http.post("", tx);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.as(OperationOutcome.class).getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1]");
+        assertThat(count("Patient")).isEqualTo(patients);
+    }
+
+    @Test
+    void When_BatchHasOneInvalidEntry_Expect_ItReported422AndTheValidOneStored() {
+        Bundle batch = new Bundle().setType(BundleType.BATCH);
+        batch.addEntry().setResource(example(false, "Patient")).getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
+        batch.addEntry().setResource(example(true, "Task")).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
+
+        Bundle response = http.post("", batch).as(Bundle.class);
+
+        assertThat(response.getEntry()).extracting(e -> e.getResponse().getStatus())
+                .containsExactly("201 Created", "422 Unprocessable Entity");
+    }
+
+    private static Resource example(boolean invalid, String type) {
+        List<Resource> matches = ProfileExamples.all().stream()
+                .filter(r -> r.fhirType().equals(type) && ProfileExamples.isInvalid(r) == invalid)
+                .toList();
+        assertThat(matches).as("a %s %s example", invalid ? "invalid" : "valid", type).isNotEmpty();
+        return matches.get(0);
+    }
+
+    private int count(String type) {
+        return http.get(type + "?_summary=count").as(Bundle.class).getTotal();
+    }
+}

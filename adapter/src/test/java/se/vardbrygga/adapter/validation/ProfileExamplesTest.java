@@ -1,0 +1,56 @@
+package se.vardbrygga.adapter.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every example of the profile package: valid ones pass, each invalid one fails with its key. */
+class ProfileExamplesTest {
+    private static final ProfileValidator VALIDATOR = ProfileValidator.create(FhirContext.forR4Cached());
+
+    static Stream<Resource> validExamples() {
+        return ProfileExamples.all().stream().filter(r -> !ProfileExamples.isInvalid(r));
+    }
+
+    static Stream<Resource> invalidExamples() {
+        return ProfileExamples.all().stream().filter(ProfileExamples::isInvalid);
+    }
+
+    @Test
+    void When_PackageLoaded_Expect_ValidAndInvalidExamplesPresent() {
+        assertThat(validExamples().count()).isGreaterThanOrEqualTo(17);
+        assertThat(invalidExamples().count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validExamples")
+    void When_ValidExample_Expect_NoErrors(Resource example) {
+        OperationOutcome outcome = VALIDATOR.check(example);
+        assertThat(outcome.getIssue()).as(describe(outcome)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidExamples")
+    void When_InvalidExample_Expect_RefusedWithItsKeyAndAPath(Resource example) {
+        String key = ProfileExamples.expectedKey(example);
+        OperationOutcome outcome = VALIDATOR.check(example);
+
+        assertThat(outcome.getIssue()).as(describe(outcome))
+                .anySatisfy(issue -> {
+                    assertThat(issue.getDiagnostics()).contains(key);
+                    assertThat(issue.getExpression()).isNotEmpty();
+                });
+    }
+
+    static String describe(OperationOutcome outcome) {
+        StringBuilder s = new StringBuilder();
+        outcome.getIssue().forEach(i -> s.append("\n  ").append(i.getExpression()).append(": ").append(i.getDiagnostics()));
+        return s.toString();
+    }
+}

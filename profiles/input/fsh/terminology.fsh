@@ -1,0 +1,196 @@
+// The project's own code systems (ARCHITECTURE.md, "The public contract") and, for each, a value set
+// with the same id that contains all of its codes. url = http://vardbrygga.example/fhir/CodeSystem/<id>
+// and http://vardbrygga.example/fhir/ValueSet/<id>. The rule code system is in rule-codesystem.fsh.
+
+RuleSet: VbCodeSystem
+* ^caseSensitive = true
+* ^content = #complete
+* ^experimental = false
+
+RuleSet: VbValueSet
+* ^experimental = false
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: TaskCode
+Id: task-code
+Title: "Vårdbrygga task codes"
+Description: "What a Vårdbrygga Task asks for (Task.code)."
+* insert VbCodeSystem
+* #companion-request "Companion request" "Request to an executor (municipality, assistance company or private provider) to provide a companion for a patient's visit or inpatient stay (R-CMP-1, R-CMP-5, R-CMP-7)."
+* #delegation "Delegation" "Individual, written, time-limited delegation of a health-care task by a licensed professional to a named person (R-DEL-2, R-DEL-4)."
+* #home-care-assignment "Home health care assignment" "Assignment from the responsible primary-care physician to municipal home health care to enrol the patient (R-HC-2, R-INFO-2)."
+* #home-visit "Home visit" "Request to municipal home health care to make a few home visits over 1-4 weeks for a defined intervention (R-HV-1, R-HV-2, R-HV-3)."
+* #sip-invitation "SIP invitation" "Invitation to draw up a coordinated individual plan (SIP), sent at the latest on the discharge-ready date (R-HC-4, R-INFO-1)."
+* #service-purchase-request "Service purchase request" "Written request to buy the other principal's staff for a patient, stating within what time the assignment must be done (R-TK-1, R-CMP-5)."
+* #phone-call "Phone call" "A telephone call staff must make, e.g. in the outage routine (R-OUT-1) or because the emergency department cannot reply (R-COM-2)."
+* #follow-up-handover "Follow-up handover" "Hand-over of a follow-up (e.g. of an assistive device) to the care provider that takes over responsibility (R-AD-1)."
+
+ValueSet: TaskCodeVS
+Id: task-code
+Title: "Vårdbrygga task codes"
+Description: "All codes of the task-code code system."
+* insert VbValueSet
+* include codes from system TaskCode
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: CarePlanCategory
+Id: careplan-category
+Title: "Vårdbrygga care plan categories"
+Description: "Kinds of Vårdbrygga CarePlan (CarePlan.category)."
+* insert VbCodeSystem
+* #companion-need "Companion need" "The patient needs a companion who knows them at a visit or during an inpatient stay (R-CMP-1 to R-CMP-7)."
+* #sip "Coordinated individual plan (SIP)" "Joint plan of region and municipality stating who does what (R-HC-4, R-GV-3)."
+
+ValueSet: CarePlanCategoryVS
+Id: careplan-category
+Title: "Vårdbrygga care plan categories"
+Description: "All codes of the careplan-category code system."
+* insert VbValueSet
+* include codes from system CarePlanCategory
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: VisitContext
+Id: visit-context
+Title: "Vårdbrygga visit contexts"
+Description: "The kind of care contact a companion need concerns (R-CMP-2 to R-CMP-5)."
+* insert VbCodeSystem
+* #planned-outpatient "Planned outpatient visit" "A planned visit to an outpatient clinic (R-CMP-2)."
+* #dental "Dental visit" "A planned visit to dental care (R-CMP-2)."
+* #emergency "Emergency care" "A visit to an emergency department (R-CMP-4)."
+* #inpatient "Inpatient stay" "An inpatient stay at a hospital ward (R-CMP-5, R-CMP-6, R-CMP-7)."
+* #support-only "Support need only" "No companion, but the clinic must be told that the patient needs specific help during the visit (R-CMP-3)."
+
+ValueSet: VisitContextVS
+Id: visit-context
+Title: "Vårdbrygga visit contexts"
+Description: "All codes of the visit-context code system."
+* insert VbValueSet
+* include codes from system VisitContext
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: SbarSection
+Id: sbar-section
+Title: "SBAR sections"
+Description: "The four sections of an SBAR handover (R-INFO-3, R-OUT-1)."
+* insert VbCodeSystem
+* #S "Situation" "What is happening now: the reason for the handover."
+* #B "Background" "Relevant history, diagnoses, treatment and current care."
+* #A "Assessment" "The sender's assessment of the patient's condition."
+* #R "Recommendation" "What the sender recommends or asks the receiver to do."
+
+ValueSet: SbarSectionVS
+Id: sbar-section
+Title: "SBAR sections"
+Description: "All codes of the sbar-section code system."
+* insert VbValueSet
+* include codes from system SbarSection
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: CommunicationCategory
+Id: communication-category
+Title: "Vårdbrygga communication categories"
+Description: "Kinds of Vårdbrygga Communication (Communication.category)."
+* insert VbCodeSystem
+* #sbar-handover "SBAR handover" "Structured handover in the four SBAR sections (R-INFO-3, R-OUT-1, R-CMP-7)."
+* #support-notice "Support notice" "Notice to a clinic that the patient needs specific help during a visit although no companion comes (R-CMP-3)."
+* #reply "Reply" "Answer or acknowledgement of a received message or assignment (R-INFO-2, R-INFO-3)."
+
+ValueSet: CommunicationCategoryVS
+Id: communication-category
+Title: "Vårdbrygga communication categories"
+Description: "All codes of the communication-category code system."
+* insert VbValueSet
+* include codes from system CommunicationCategory
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: OrganizationType
+Id: organization-type
+Title: "Vårdbrygga organization types"
+Description: "Kinds of care units taking part in region-municipality coordination (Organization.type)."
+* insert VbCodeSystem
+* #region-ward "Region ward" "An inpatient ward of a regional hospital."
+* #emergency-department "Emergency department" "A regional emergency department."
+* #outpatient-clinic "Outpatient clinic" "A regional outpatient clinic (mottagning)."
+* #dental-clinic "Dental clinic" "A dental care clinic."
+* #health-centre "Health centre" "A primary-care health centre (hälsocentral, sjukstuga)."
+* #specialist-clinic "Specialist clinic" "A clinic of specialised care that may initiate home visits (R-HV-3)."
+* #municipal-home-care "Municipal home health care" "A municipal home health care unit (hälso- och sjukvård i hemmet) (R-HC-1)."
+* #assistance-provider "Assistance provider" "A personal-assistance company or other private executor of LSS/SoL support."
+* #region-primary-care "Region primary care" "A regional primary-care organisation above the individual health centres."
+
+ValueSet: OrganizationTypeVS
+Id: organization-type
+Title: "Vårdbrygga organization types"
+Description: "All codes of the organization-type code system."
+* insert VbValueSet
+* include codes from system OrganizationType
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: EndpointType
+Id: endpoint-type
+Title: "Vårdbrygga endpoint types"
+Description: "The downstream systems and fallback channels Vårdbrygga routes to (Endpoint.connectionType)."
+* insert VbCodeSystem
+* #cosmic-link "Cosmic Link" "Messaging between municipality and region inside the Cosmic EHR (R-COM-2, R-COM-3)."
+* #cosmic-messenger "Cosmic Messenger" "Secure chat between connected regional clinics and municipal licensed staff (R-COM-1)."
+* #cosmic-journal "Cosmic journal" "The region's EHR, e.g. for the note Uppdrag hemsjukvård (R-INFO-2, R-TK-6)."
+* #lifecare-sp "Lifecare SP" "The shared region-municipality system for discharge coordination and SIP (R-INFO-1 to R-INFO-3)."
+* #npo "NPÖ" "Nationell patientöversikt, the national read-only patient overview (R-INFO-2, R-HV-4)."
+* #smime-email "S/MIME e-mail" "Encrypted e-mail of the SBAR form in the outage routine (R-OUT-1)."
+* #phone "Telephone" "Telephone number of the unit (R-INFO-4, R-OUT-1)."
+
+ValueSet: EndpointTypeVS
+Id: endpoint-type
+Title: "Vårdbrygga endpoint types"
+Description: "All codes of the endpoint-type code system."
+* insert VbValueSet
+* include codes from system EndpointType
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: DeliveryStatus
+Id: delivery-status
+Title: "Vårdbrygga delivery status"
+Description: "How far the delivery of a resource to its target system has come (Task.businessStatus)."
+* insert VbCodeSystem
+* #queued "Queued" "Committed and waiting in the outbox for delivery."
+* #delivered "Delivered" "Accepted by the target system."
+* #acknowledged "Acknowledged" "The receiving unit has acknowledged it."
+* #fallback-sent "Fallback sent" "The target system was down past its deadline; the outage routine was used instead (R-OUT-1)."
+* #failed "Failed" "Delivery failed and needs manual handling."
+
+ValueSet: DeliveryStatusVS
+Id: delivery-status
+Title: "Vårdbrygga delivery status"
+Description: "All codes of the delivery-status code system."
+* insert VbValueSet
+* include codes from system DeliveryStatus
+
+// ---------------------------------------------------------------------------------------------
+// Not in ARCHITECTURE.md's list: types of Task.input / Task.output (Task.input.type and
+// Task.output.type are 1..1 in FHIR, so the profiles' input/output slices need a code).
+CodeSystem: TaskParameterType
+Id: task-parameter-type
+Title: "Vårdbrygga task input and output types"
+Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Task.input.type, Task.output.type)."
+* insert VbCodeSystem
+* #delegated-task "Delegated task" "The health-care task a delegation covers (R-DEL-2, R-DEL-4)."
+* #purchased-task "Purchased task" "A task the hired staff take on in a service purchase (R-TK-1, R-TK-3)."
+* #first-visit-date "First home visit date" "The date of the first home visit, in the municipality's reply to an assignment (R-INFO-2)."
+
+ValueSet: TaskParameterTypeVS
+Id: task-parameter-type
+Title: "Vårdbrygga task input and output types"
+Description: "All codes of the task-parameter-type code system."
+* insert VbValueSet
+* include codes from system TaskParameterType
+
+// ---------------------------------------------------------------------------------------------
+// Not a project code system: the encounter classes Vårdbrygga reacts to (R-DEL-1, R-PA-1, R-TK-3).
+ValueSet: EncounterClassVS
+Id: encounter-class
+Title: "Vårdbrygga encounter classes"
+Description: "Inpatient, emergency and ambulatory encounters (v3 ActCode) - the admissions and discharges that revoke delegations and end service purchases (R-DEL-1, R-PA-1, R-TK-3)."
+* insert VbValueSet
+* $v3-ActCode#IMP "inpatient encounter"
+* $v3-ActCode#EMER "emergency"
+* $v3-ActCode#AMB "ambulatory"
