@@ -4,11 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
-import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -18,12 +13,12 @@ import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.profiles.ProfilePackage;
@@ -39,12 +34,12 @@ public final class ProfileValidator implements ResourceValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileValidator.class);
 
     private final FhirContext context;
-    private final FhirValidator validator;
+    private final InstanceValidatorPool validators;
     private final List<StructureDefinition> projectProfiles;
 
-    private ProfileValidator(FhirContext context, FhirValidator validator, List<StructureDefinition> projectProfiles) {
+    private ProfileValidator(FhirContext context, InstanceValidatorPool validators, List<StructureDefinition> projectProfiles) {
         this.context = context;
-        this.validator = validator;
+        this.validators = validators;
         this.projectProfiles = projectProfiles;
     }
 
@@ -64,16 +59,10 @@ public final class ProfileValidator implements ResourceValidator {
                 new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context),
                 unknownSystems);
-        FhirInstanceValidator module = new FhirInstanceValidator(chain);
-        module.setAnyExtensionsAllowed(true);
-        module.setErrorForUnknownProfiles(true);
-        FhirValidator validator = context.newValidator().registerValidatorModule(module);
-        validator.setValidateAgainstStandardSchema(false);
-        validator.setValidateAgainstStandardSchematron(false);
         List<StructureDefinition> profiles = project.<StructureDefinition>fetchAllStructureDefinitions().stream()
                 .filter(sd -> sd.getUrl().startsWith(ProfilePackage.STRUCTURE_DEFINITION_BASE))
                 .toList();
-        return new ProfileValidator(context, validator, profiles);
+        return new ProfileValidator(context, new InstanceValidatorPool(chain), profiles);
     }
 
     @Override
@@ -86,20 +75,20 @@ public final class ProfileValidator implements ResourceValidator {
 
     /** The errors of a resource as an OperationOutcome; no issues means valid. */
     public OperationOutcome check(Resource resource) {
-        ValidationOptions options = new ValidationOptions();
-        if (!resource.getMeta().hasProfile()) {
-            DefaultProfiles.of(resource).ifPresent(options::addProfile);
-        }
-        ValidationResult result = validator.validateWithResult(resource, options);
+        List<String> profiles = resource.getMeta().hasProfile()
+                ? resource.getMeta().getProfile().stream().map(p -> p.getValue()).toList()
+                : DefaultProfiles.of(resource).map(List::of).orElse(List.of());
+        String json = context.newJsonParser().encodeResourceToString(resource);
         OperationOutcome outcome = new OperationOutcome();
-        for (SingleValidationMessage message : result.getMessages()) {
-            if (message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL) {
+        for (ValidationMessage message : validators.validate(json, profiles)) {
+            if (message.getLevel() == ValidationMessage.IssueSeverity.ERROR
+                    || message.getLevel() == ValidationMessage.IssueSeverity.FATAL) {
                 var issue = outcome.addIssue()
                         .setSeverity(IssueSeverity.ERROR)
                         .setCode(IssueType.INVALID)
                         .setDiagnostics(message.getMessage());
-                if (message.getLocationString() != null) {
-                    issue.addExpression(message.getLocationString());
+                if (message.getLocation() != null) {
+                    issue.addExpression(message.getLocation());
                 }
             }
         }

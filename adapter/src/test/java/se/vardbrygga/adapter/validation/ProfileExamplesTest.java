@@ -48,6 +48,38 @@ class ProfileExamplesTest {
                 });
     }
 
+    /** The pooled validators are reused: no state may leak from one validation into the next. */
+    @Test
+    void When_ValidatorsReusedInAnyOrderAndConcurrently_Expect_SameVerdicts() throws Exception {
+        java.util.List<Resource> all = ProfileExamples.all();
+        java.util.Map<String, Boolean> sequential = new java.util.HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            java.util.List<Resource> shuffled = new java.util.ArrayList<>(all);
+            java.util.Collections.shuffle(shuffled, new java.util.Random(round));
+            for (Resource r : shuffled) {
+                boolean valid = !VALIDATOR.check(r).hasIssue();
+                assertThat(valid).as(r.getIdElement().getIdPart()).isEqualTo(!ProfileExamples.isInvalid(r));
+                sequential.put(r.getIdElement().getIdPart(), valid);
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> verdicts = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                for (Resource r : all) {
+                    verdicts.add(pool.submit(() -> !VALIDATOR.check(r).hasIssue()));
+                }
+            }
+            for (int i = 0; i < verdicts.size(); i++) {
+                Resource r = all.get(i % all.size());
+                assertThat(verdicts.get(i).get()).as(r.getIdElement().getIdPart())
+                        .isEqualTo(sequential.get(r.getIdElement().getIdPart()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static String describe(OperationOutcome outcome) {
         StringBuilder s = new StringBuilder();
         outcome.getIssue().forEach(i -> s.append("\n  ").append(i.getExpression()).append(": ").append(i.getDiagnostics()));

@@ -37,14 +37,22 @@ public final class CreateReadScenario implements Scenario {
         context.exchange(READ, read, ResponseCheck.status(200));
     }
 
-    /** A minimal valid R4 Task. The inputs are a UUID and an instant, so no JSON escaping is needed. */
+    /**
+     * A companion-request Task as an EHR sends it: valid R4 and valid against the Vårdbrygga profile
+     * vb-companion-request-task (focus, patient, requester, owner). The inputs are a UUID and an
+     * instant, so no JSON escaping is needed; the references are fixed load-test ids.
+     */
     static String taskJson(UUID identifier, Instant authoredOn) {
         return "{\"resourceType\":\"Task\","
                 + "\"identifier\":[{\"system\":\"" + IDENTIFIER_SYSTEM + "\",\"value\":\"" + identifier + "\"}],"
                 + "\"status\":\"requested\","
                 + "\"intent\":\"order\","
                 + "\"code\":{\"coding\":[{\"system\":\"" + TASK_CODE_SYSTEM + "\",\"code\":\"" + TASK_CODE + "\"}]},"
-                + "\"authoredOn\":\"" + authoredOn.truncatedTo(ChronoUnit.MILLIS) + "\"}";
+                + "\"focus\":{\"reference\":\"CarePlan/load-test-companion-need\"},"
+                + "\"for\":{\"reference\":\"Patient/load-test-patient\"},"
+                + "\"authoredOn\":\"" + authoredOn.truncatedTo(ChronoUnit.MILLIS) + "\","
+                + "\"requester\":{\"reference\":\"Organization/load-test-ward\"},"
+                + "\"owner\":{\"reference\":\"Organization/load-test-home-care\"}}";
     }
 
     static Optional<String> taskId(HttpResponse<String> response) {
