@@ -44,6 +44,16 @@ public final class ProfileExamples {
         return examples;
     }
 
+    /** The examples that must validate without errors. */
+    public static List<Resource> valid() {
+        return all().stream().filter(r -> !isInvalid(r)).toList();
+    }
+
+    /** The examples that break exactly one invariant or check: {@link #expectedKey(Resource)}. */
+    public static List<Resource> invalid() {
+        return all().stream().filter(ProfileExamples::isInvalid).toList();
+    }
+
     public static boolean isInvalid(Resource example) {
         return example.getIdElement().getIdPart().startsWith(INVALID_PREFIX);
     }

@@ -41,11 +41,11 @@ class ProfileValidationIT {
     }
 
     static Stream<Resource> validExamples() {
-        return ProfileExamples.all().stream().filter(r -> !ProfileExamples.isInvalid(r));
+        return ProfileExamples.valid().stream();
     }
 
     static Stream<Resource> invalidExamples() {
-        return ProfileExamples.all().stream().filter(ProfileExamples::isInvalid);
+        return ProfileExamples.invalid().stream();
     }
 
     @ParameterizedTest(name = "{0}")
