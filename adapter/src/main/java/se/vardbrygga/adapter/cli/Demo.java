@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.server.AdapterServer;
 
@@ -30,7 +31,11 @@ public final class Demo {
         AdapterServer server = Serve.start(demo);
         Bundle response = server.bundles().process(seedBundle());
         long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();
-        System.out.println(banner(server, dbFile, created, response.getEntry().size(), dataDir));
+        String patientId = response.getEntry().stream()
+                .filter(e -> e.getResource() instanceof Patient)
+                .map(e -> e.getResource().getIdElement().getIdPart())
+                .findFirst().orElse("PATIENT-ID");
+        System.out.println(banner(server, dbFile, created, response.getEntry().size(), dataDir, patientId));
         return server;
     }
 
@@ -41,7 +46,8 @@ public final class Demo {
         }
     }
 
-    private static String banner(AdapterServer server, Path dbFile, long created, int total, Path dataDir) {
+    private static String banner(AdapterServer server, Path dbFile, long created, int total, Path dataDir,
+                                 String patientId) {
         String base = server.baseUrl();
         return """
 
@@ -53,10 +59,13 @@ public final class Demo {
                 Seed               %4$d of %5$d directory entries created now (the rest existed)
 
                 Try:
+                  # the municipal home-care units of the directory
                   curl -s '%1$s/Organization?type=http://vardbrygga.example/fhir/CodeSystem/organization-type|municipal-home-care'
-                  curl -s -X POST '%1$s/Task' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Task","status":"requested","intent":"order","code":{"coding":[{"system":"http://vardbrygga.example/fhir/CodeSystem/task-code","code":"home-visit"}]},"authoredOn":"2026-11-25"}'
-                  curl -s '%1$s/Task?code=http://vardbrygga.example/fhir/CodeSystem/task-code|home-visit&_sort=-_lastUpdated&_count=5'
+                  # a companion need for an example patient (valid against vb-companion-need-careplan: 201)
+                  curl -s -X POST '%1$s/CarePlan' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"CarePlan","status":"active","intent":"plan","category":[{"coding":[{"system":"http://vardbrygga.example/fhir/CodeSystem/careplan-category","code":"companion-need"}]}],"extension":[{"url":"http://vardbrygga.example/fhir/StructureDefinition/vb-visit-context","valueCoding":{"system":"http://vardbrygga.example/fhir/CodeSystem/visit-context","code":"planned-outpatient"}}],"subject":{"reference":"Patient/%7$s"}}'
+                  # a personnummer with a wrong check digit: refused with 422 and an OperationOutcome
+                  curl -s -X POST '%1$s/Patient' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Patient","identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"191212121213"}]}'
                 Stop with Ctrl-C; the data stays in %6$s.
-                """.formatted(base, server.port(), dbFile, created, total, dataDir);
+                """.formatted(base, server.port(), dbFile, created, total, dataDir, patientId);
     }
 }
