@@ -179,12 +179,13 @@ public final class ResourceService {
     }
 
     private Resource write(StoreSession session, Resource resource, String id, int version, boolean isNew) {
-        validator.validate(resource); // 422 before anything is written; in a transaction the whole Bundle rolls back
         String type = resource.fhirType();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         resource.setId(new IdType(type, id, String.valueOf(version)));
         resource.getMeta().setVersionId(String.valueOf(version)).setLastUpdated(Date.from(now));
         String json = context.newJsonParser().encodeResourceToString(resource);
+        // 422 before anything is written; inside a transaction the whole Bundle rolls back
+        validator.validate(resource, json);
         StoredResource stored = new StoredResource(type, id, version, now, json);
         if (isNew) {
             session.insert(stored, extractor.extract(resource));

@@ -66,8 +66,8 @@ public final class ProfileValidator implements ResourceValidator {
     }
 
     @Override
-    public void validate(Resource resource) {
-        OperationOutcome outcome = check(resource);
+    public void validate(Resource resource, String json) {
+        OperationOutcome outcome = check(resource, json);
         if (outcome.hasIssue()) {
             throw new UnprocessableEntityException(context, outcome);
         }
@@ -75,10 +75,13 @@ public final class ProfileValidator implements ResourceValidator {
 
     /** The errors of a resource as an OperationOutcome; no issues means valid. */
     public OperationOutcome check(Resource resource) {
+        return check(resource, context.newJsonParser().encodeResourceToString(resource));
+    }
+
+    private OperationOutcome check(Resource resource, String json) {
         List<String> profiles = resource.getMeta().hasProfile()
                 ? resource.getMeta().getProfile().stream().map(p -> p.getValue()).toList()
                 : DefaultProfiles.of(resource).map(List::of).orElse(List.of());
-        String json = context.newJsonParser().encodeResourceToString(resource);
         OperationOutcome outcome = new OperationOutcome();
         for (ValidationMessage message : validators.validate(json, profiles)) {
             if (message.getLevel() == ValidationMessage.IssueSeverity.ERROR

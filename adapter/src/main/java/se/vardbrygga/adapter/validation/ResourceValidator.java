@@ -9,9 +9,13 @@ import org.hl7.fhir.r4.model.Resource;
 @FunctionalInterface
 public interface ResourceValidator {
 
-    void validate(Resource resource);
+    /**
+     * @param resource the resource as it will be stored
+     * @param json     its JSON encoding (the same text that is stored), so that it is encoded once
+     */
+    void validate(Resource resource, String json);
 
     /** For deployments and tests that store resources without profile validation. */
-    ResourceValidator NONE = resource -> {
+    ResourceValidator NONE = (resource, json) -> {
     };
 }

@@ -48,6 +48,43 @@ class ProfileExamplesTest {
                 });
     }
 
+    // The rules of RULES.md that the profiles' invariants enforce, each refused through its invalid example.
+
+    @Test
+    void delegationLongerThanOneYearIsRefused_R_DEL_4() {
+        assertRefusedWith("vb-del-max-year");
+    }
+
+    @Test
+    void delegationWithoutEndOfPeriodIsRefused_R_DEL_4() {
+        assertRefusedWith("vb-del-period-end");
+    }
+
+    @Test
+    void homeVisitOrderLongerThanFourWeeksIsRefused_R_HV_1() {
+        assertRefusedWith("vb-hv-period");
+    }
+
+    @Test
+    void sbarHandoverWithoutExactlyOnePayloadPerSectionIsRefused_R_INFO_3() {
+        assertRefusedWith("vb-sbar-sections");
+    }
+
+    @Test
+    void companionRequestRejectedWithoutReasonIsRefused_R_CMP_7() {
+        assertRefusedWith("vb-cmp-reject");
+    }
+
+    private static void assertRefusedWith(String key) {
+        Resource example = ProfileExamples.invalid().stream()
+                .filter(r -> ProfileExamples.expectedKey(r).equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no example invalid-" + key));
+        OperationOutcome outcome = VALIDATOR.check(example);
+        assertThat(outcome.getIssue()).as(describe(outcome))
+                .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains(key));
+    }
+
     /** The pooled validators are reused: no state may leak from one validation into the next. */
     @Test
     void When_ValidatorsReusedInAnyOrderAndConcurrently_Expect_SameVerdicts() throws Exception {
