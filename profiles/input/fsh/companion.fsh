@@ -21,7 +21,7 @@ Description: "A patient's need of a companion (or, for support-only, of specific
 * description ^short = "The support the patient needs (e.g. for a support notice to the clinic, R-CMP-3)"
 
 Invariant: vb-cmp-reject
-Description: "A rejected request gives the reason for the rejection in statusReason."
+Description: "A rejected request gives the reason for the rejection in statusReason (R-CMP-7: the executor may decline, with a reason)."
 Severity: #error
 Expression: "status = 'rejected' implies statusReason.exists()"
 

@@ -1,12 +1,12 @@
 // Delegation of a health-care task during an inpatient stay (SOSFS 1997:14 and the regional guideline).
 
 Invariant: vb-del-period-end
-Description: "A delegation has an end date (a value, not only a data-absent-reason): it is time-limited."
+Description: "A delegation has an end date (a value, not only a data-absent-reason): it is time-limited (R-DEL-4)."
 Severity: #error
 Expression: "restriction.period.end.hasValue()"
 
 Invariant: vb-del-max-year
-Description: "A delegation is valid at most one year: restriction.period.end is at most one year after restriction.period.start."
+Description: "A delegation is valid at most one year: restriction.period.end is at most one year after restriction.period.start (R-DEL-4)."
 Severity: #error
 // The last term accepts an end on the anniversary day given with another precision than the start
 // (e.g. start 2025-03-11T08:00:00+01:00, end 2026-03-11), where FHIRPath's comparison is empty.

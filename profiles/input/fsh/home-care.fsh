@@ -1,7 +1,7 @@
 // Home visits and home health care assignments (Västerbotten guidance, 004).
 
 Invariant: vb-hv-period
-Description: "Home visits span at most four weeks: the occurrence period has an end at most 28 days after its start."
+Description: "Home visits span at most four weeks: the occurrence period has an end at most 28 days after its start (R-HV-1)."
 Severity: #error
 // The last term accepts an end on day 28 given with another precision than the start (comparison empty).
 Expression: "occurrence.ofType(Period).end.hasValue() and ((occurrence.ofType(Period).end <= occurrence.ofType(Period).start + 28 days) or (occurrence.ofType(Period).end <= occurrence.ofType(Period).start + 28 days).empty())"

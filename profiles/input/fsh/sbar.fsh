@@ -1,7 +1,7 @@
 // SBAR handover.
 
 Invariant: vb-sbar-sections
-Description: "An SBAR handover has exactly one payload for each section S, B, A and R."
+Description: "An SBAR handover has exactly one payload for each section S, B, A and R (R-INFO-3, R-OUT-1)."
 Severity: #error
 Expression: "payload.where(extension('http://vardbrygga.example/fhir/StructureDefinition/vb-sbar-section').value.code = 'S').count() = 1 and payload.where(extension('http://vardbrygga.example/fhir/StructureDefinition/vb-sbar-section').value.code = 'B').count() = 1 and payload.where(extension('http://vardbrygga.example/fhir/StructureDefinition/vb-sbar-section').value.code = 'A').count() = 1 and payload.where(extension('http://vardbrygga.example/fhir/StructureDefinition/vb-sbar-section').value.code = 'R').count() = 1"
 

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardbrygga.profiles.Canonical;
 import se.vardbrygga.profiles.ProfilePackage;
 
 /**
@@ -32,6 +33,7 @@ import se.vardbrygga.profiles.ProfilePackage;
  */
 public final class ProfileValidator implements ResourceValidator {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileValidator.class);
+    private static final java.util.regex.Pattern RULE_ID = java.util.regex.Pattern.compile("R-[A-Z]+-[0-9]+");
 
     private final FhirContext context;
     private final InstanceValidatorPool validators;
@@ -92,6 +94,12 @@ public final class ProfileValidator implements ResourceValidator {
                         .setDiagnostics(message.getMessage());
                 if (message.getLocation() != null) {
                     issue.addExpression(message.getLocation());
+                }
+                // an invariant that serves a domain rule names it in its text: carry it as the
+                // rule coding of the public contract (ARCHITECTURE.md, "The public contract")
+                java.util.regex.Matcher rule = RULE_ID.matcher(message.getMessage());
+                while (rule.find()) {
+                    issue.getDetails().addCoding().setSystem(Canonical.RULE).setCode(rule.group());
                 }
             }
         }

@@ -52,37 +52,45 @@ class ProfileExamplesTest {
 
     @Test
     void delegationLongerThanOneYearIsRefused_R_DEL_4() {
-        assertRefusedWith("vb-del-max-year");
+        assertRefusedWith("vb-del-max-year", "R-DEL-4");
     }
 
     @Test
     void delegationWithoutEndOfPeriodIsRefused_R_DEL_4() {
-        assertRefusedWith("vb-del-period-end");
+        assertRefusedWith("vb-del-period-end", "R-DEL-4");
     }
 
     @Test
     void homeVisitOrderLongerThanFourWeeksIsRefused_R_HV_1() {
-        assertRefusedWith("vb-hv-period");
+        assertRefusedWith("vb-hv-period", "R-HV-1");
     }
 
     @Test
     void sbarHandoverWithoutExactlyOnePayloadPerSectionIsRefused_R_INFO_3() {
-        assertRefusedWith("vb-sbar-sections");
+        assertRefusedWith("vb-sbar-sections", "R-INFO-3");
     }
 
     @Test
     void companionRequestRejectedWithoutReasonIsRefused_R_CMP_7() {
-        assertRefusedWith("vb-cmp-reject");
+        assertRefusedWith("vb-cmp-reject", "R-CMP-7");
     }
 
-    private static void assertRefusedWith(String key) {
+    /** Refused with an issue that names the invariant and, in its text, the rule it serves. */
+    private static void assertRefusedWith(String key, String ruleId) {
         Resource example = ProfileExamples.invalid().stream()
                 .filter(r -> ProfileExamples.expectedKey(r).equals(key))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no example invalid-" + key));
         OperationOutcome outcome = VALIDATOR.check(example);
         assertThat(outcome.getIssue()).as(describe(outcome))
-                .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains(key));
+                .anySatisfy(issue -> {
+                    assertThat(issue.getDiagnostics()).contains(key, ruleId);
+                    assertThat(issue.getDetails().getCoding())
+                            .anySatisfy(c -> {
+                                assertThat(c.getSystem()).isEqualTo(se.vardbrygga.profiles.Canonical.RULE);
+                                assertThat(c.getCode()).isEqualTo(ruleId);
+                            });
+                });
     }
 
     /** The pooled validators are reused: no state may leak from one validation into the next. */
