@@ -18,10 +18,6 @@ public record AdapterConfig(Server server, Database database, Validation validat
                 validation);
     }
 
-    public AdapterConfig withValidation(boolean enabled) {
-        return new AdapterConfig(server, database, new Validation(enabled));
-    }
-
     public AdapterConfig withDatabase(Database db) {
         return new AdapterConfig(server, db, validation);
     }
