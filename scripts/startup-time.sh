@@ -10,7 +10,7 @@ port=18089
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
   start=$(date +%s%N)
-  VARDBRYGGA_DATABASE_URL="jdbc:h2:file:$dir/db" java -jar "$jar" serve --port $port >"$dir/serve.log" 2>&1 &
+  VARDBRYGGA_DATABASE_URL="jdbc:h2:file:$dir/db" java -XX:+UseParallelGC -jar "$jar" serve --port $port >"$dir/serve.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://localhost:$port/fhir/metadata"; do
     kill -0 $pid 2>/dev/null || { echo "server exited:"; cat "$dir/serve.log"; exit 1; }
