@@ -1,0 +1,38 @@
+package se.vardbrygga.mappings;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import se.vardbrygga.profiles.Canonical;
+
+/** The codes the mappings and rules write and look for (ARCHITECTURE.md, "The public contract"). */
+public final class Codes {
+    public static final String TASK_PARAMETER_TYPE = Canonical.CODE_SYSTEM_BASE + "task-parameter-type";
+    public static final String LICENSED_PROFESSION = Canonical.CODE_SYSTEM_BASE + "licensed-profession";
+    public static final String INTAKE_KIND = Canonical.CODE_SYSTEM_BASE + "intake-kind";
+    public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public static final String V3_DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
+    public static final String PROVENANCE_AGENT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+    public static final String ONE_WAY = Canonical.BASE + "/StructureDefinition/vb-one-way";
+    public static final String VISIT_CONTEXT_EXTENSION = Canonical.BASE + "/StructureDefinition/vb-visit-context";
+    public static final String PERSONAL_ASSISTANCE = Canonical.BASE + "/StructureDefinition/vb-personal-assistance";
+
+    private Codes() {
+    }
+
+    public static Coding rule(String ruleId) {
+        return new Coding(Canonical.RULE, ruleId, null);
+    }
+
+    public static CodeableConcept ruleConcept(String ruleId, String text) {
+        return new CodeableConcept(rule(ruleId)).setText(text);
+    }
+
+    public static CodeableConcept taskCode(String code) {
+        return new CodeableConcept(new Coding(Canonical.TASK_CODE, code, null));
+    }
+
+    public static boolean hasCoding(CodeableConcept concept, String system, String code) {
+        return concept != null && concept.getCoding().stream()
+                .anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
+    }
+}

@@ -1,0 +1,46 @@
+package se.vardbrygga.mappings.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * The rules of RULES.md that decide a write, whoever sends it (FHIR client or intake): refuse it
+ * with the rule id, or let it through with what the rules write alongside it.
+ */
+public final class DomainRules {
+
+    /**
+     * @param resource the resource about to be stored (with its id)
+     * @param before   its current stored version, for an update
+     * @throws RuleViolationException when a rule refuses the write
+     */
+    public RuleEffects onWrite(Resource resource, Optional<Resource> before, Facts facts) {
+        List<RuleViolation> violations = new ArrayList<>();
+        RuleEffects effects = RuleEffects.NONE;
+        if (resource instanceof Task task) {
+            if (DelegationRules.isDelegation(task)) {
+                DelegationRules.checkIssuing(task, before, facts, violations);
+            } else if (CompanionRules.isCompanionRequest(task)) {
+                CompanionRules.check(task, before, facts, violations);
+            }
+        } else if (resource instanceof Communication communication) {
+            CommunicationRules.check(communication, before, facts, violations);
+        } else if (resource instanceof Encounter encounter) {
+            if (InpatientStay.begins(encounter, before)) {
+                effects = DelegationRules.endAtAdmission(encounter, facts)
+                        .and(AssistanceRules.atAdmission(encounter, facts));
+            } else if (InpatientStay.ends(encounter, before)) {
+                effects = DelegationRules.reviewAtDischarge(encounter, facts);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations, false);
+        }
+        return effects;
+    }
+}

@@ -1,0 +1,72 @@
+package se.vardbrygga.mappings.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+
+/** Facts from a list, for unit tests: the few searches the rules make (patient, code, status, class). */
+final class ListFacts implements Facts {
+    private final Map<String, Resource> byRef = new LinkedHashMap<>();
+    private final Instant now;
+
+    ListFacts(Instant now) {
+        this.now = now;
+    }
+
+    <T extends Resource> T add(T resource) {
+        byRef.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+        return resource;
+    }
+
+    @Override
+    public Optional<Resource> resolve(Reference reference) {
+        return Optional.ofNullable(reference.getReference()).map(byRef::get).map(Resource::copy);
+    }
+
+    @Override
+    public List<Resource> search(String type, String query) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : byRef.values()) {
+            if (r.fhirType().equals(type) && matches(r, query)) {
+                out.add(r.copy());
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(Resource r, String query) {
+        for (String pair : query.split("&")) {
+            String name = pair.substring(0, pair.indexOf('='));
+            List<String> values = List.of(pair.substring(pair.indexOf('=') + 1).split(","));
+            String actual = switch (name) {
+                case "patient" -> r instanceof Task t ? t.getFor().getReference() : ((Encounter) r).getSubject().getReference();
+                case "status" -> ((Base) r).getNamedProperty("status").getValues().get(0).primitiveValue();
+                case "code" -> code(((Task) r).getCode().getCodingFirstRep());
+                case "class" -> code(((Encounter) r).getClass_());
+                default -> throw new IllegalArgumentException("unsupported search parameter " + name);
+            };
+            if (!values.contains(actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String code(Coding c) {
+        return c.getSystem() + "|" + c.getCode();
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+}
