@@ -18,14 +18,16 @@ const PROFILES = [
   'vb-companion-need-careplan', 'vb-companion-request-task', 'vb-delegation-task',
   'vb-sbar-communication', 'vb-home-visit-servicerequest', 'vb-home-visit-task',
   'vb-home-care-assignment-task', 'vb-sip-careplan', 'vb-sip-invitation-task',
-  'vb-information-sharing-consent', 'vb-service-purchase-request-task', 'vb-service-purchase-contract'
+  'vb-information-sharing-consent', 'vb-service-purchase-request-task', 'vb-service-purchase-contract',
+  'vb-rule-follow-up-task', 'vb-support-notice-communication'
 ];
-const EXTENSIONS = ['vb-sbar-section', 'vb-visit-context'];
+const EXTENSIONS = ['vb-sbar-section', 'vb-visit-context', 'vb-one-way', 'vb-personal-assistance'];
 const CODE_SYSTEMS = [
   'task-code', 'careplan-category', 'visit-context', 'sbar-section', 'communication-category',
-  'organization-type', 'endpoint-type', 'delivery-status', 'rule', 'task-parameter-type'
+  'organization-type', 'endpoint-type', 'delivery-status', 'rule', 'task-parameter-type',
+  'licensed-profession', 'intake-kind'
 ];
-const EXTRA_VALUE_SETS = ['encounter-class'];
+const EXTRA_VALUE_SETS = ['encounter-class', 'rule-follow-up-task-code'];
 // invalid examples for the checks the server makes in Java, and the profile each one is an instance of
 const JAVA_CHECKS = {
   'invalid-vb-personnummer-checkdigit': 'vb-patient',

@@ -41,3 +41,30 @@ Description: "A request to the executor to provide a companion for a companion n
 * requester 1..1 MS
 * requester only Reference(Organization or PractitionerRole)
 * statusReason ^short = "Reason for rejection (required when status = rejected)"
+
+Profile: VbSupportNoticeCommunication
+Parent: Communication
+Id: vb-support-notice-communication
+Title: "Vårdbrygga support notice"
+Description: "A notice to a clinic that the patient needs specific help during the visit although no companion comes (R-CMP-3), or one-way information to the emergency department (R-CMP-4, R-COM-2)."
+* extension contains VbOneWay named oneWay 0..1 MS
+* extension[oneWay] ^short = "True when the recipient cannot reply through the channel (emergency department, R-COM-2)"
+* status MS
+* category 1..* MS
+* insert SliceByPattern(category)
+* category contains supportNotice 1..1 MS
+* category[supportNotice] = CommunicationCategory#support-notice
+* subject 1..1 MS
+* subject only Reference(Patient)
+* basedOn MS
+* basedOn ^short = "The companion need (vb-companion-need-careplan)"
+* sent MS
+* sender 1..1 MS
+* sender only Reference(Organization or PractitionerRole)
+* recipient 1..* MS
+* recipient only Reference(Organization)
+* recipient ^short = "The clinic or emergency department"
+* payload 1..* MS
+* payload.content[x] only string
+* payload.content[x] MS
+* payload.content[x] ^short = "The help the patient needs, or the information for the emergency department"

@@ -35,7 +35,7 @@ Profile: VbPractitionerRole
 Parent: PractitionerRole
 Id: vb-practitioner-role
 Title: "Vårdbrygga PractitionerRole"
-Description: "A professional acting for a unit, e.g. the ordering physician whose contact details a home-visit order must give (R-HV-3) or the primary-care physician who enrols a patient (R-HC-2)."
+Description: "A professional acting for a unit, e.g. the ordering physician whose contact details a home-visit order must give (R-HV-3), the primary-care physician who enrols a patient (R-HC-2) or the licensed professional who delegates a health-care task (R-DEL-4)."
 * obeys vb-hsa-form
 * insert IdentifierSlicedBySystem
 * identifier contains hsaId 0..1 MS
@@ -48,6 +48,8 @@ Description: "A professional acting for a unit, e.g. the ordering physician whos
 * organization 1..1 MS
 * organization only Reference(Organization)
 * code 1..* MS
+* code from LicensedProfessionVS (extensible)
+* code ^short = "Licensed profession (required of a delegator, R-DEL-4)"
 * telecom MS
 
 Profile: VbEndpoint

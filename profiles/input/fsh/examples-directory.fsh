@@ -93,6 +93,38 @@ Usage: #example
 * type = OrganizationType#assistance-provider "Assistance provider"
 * name = "Trygga Händer Assistans AB"
 
+Instance: vb-organization-example-outpatient-clinic
+InstanceOf: VbOrganization
+Title: "Outpatient clinic"
+Description: "A regional outpatient clinic, told in advance when a patient needs specific help at a visit (R-CMP-3)."
+Usage: #example
+* insert Narrative(Diabetesmottagningen\, Centralsjukhuset Karlstad)
+* identifier[hsaId].system = $hsa
+* identifier[hsaId].value = "SE2321000990-DIABMOTT"
+* identifier[organisationNumber].system = $orgnr
+* identifier[organisationNumber].value = "2321000990"
+* active = true
+* type = OrganizationType#outpatient-clinic "Outpatient clinic"
+* name = "Diabetesmottagningen, Centralsjukhuset Karlstad"
+* telecom.system = #phone
+* telecom.value = "+46 54 000 33 33"
+
+Instance: vb-organization-example-emergency-department
+InstanceOf: VbOrganization
+Title: "Emergency department"
+Description: "A regional emergency department; it sees what the municipality sends via Cosmic Link but cannot reply through it (R-COM-2)."
+Usage: #example
+* insert Narrative(Akutmottagningen\, Centralsjukhuset Karlstad)
+* identifier[hsaId].system = $hsa
+* identifier[hsaId].value = "SE2321000990-AKUT"
+* identifier[organisationNumber].system = $orgnr
+* identifier[organisationNumber].value = "2321000990"
+* active = true
+* type = OrganizationType#emergency-department "Emergency department"
+* name = "Akutmottagningen, Centralsjukhuset Karlstad"
+* telecom.system = #phone
+* telecom.value = "+46 54 000 11 00"
+
 Instance: vb-practitioner-role-example
 InstanceOf: VbPractitionerRole
 Title: "Ward nurse"
@@ -105,6 +137,7 @@ Usage: #example
 * practitioner = Reference(Practitioner/karin-lind) "Karin Lind"
 * organization = Reference(vb-organization-example) "Avdelning 21 Medicin, Centralsjukhuset Karlstad"
 * code = $practitioner-role#nurse "Nurse"
+* code.coding[1] = LicensedProfession#nurse "Nurse"
 * telecom.system = #phone
 * telecom.value = "+46 54 000 21 30"
 

@@ -24,6 +24,9 @@ Description: "What a Vårdbrygga Task asks for (Task.code)."
 * #service-purchase-request "Service purchase request" "Written request to buy the other principal's staff for a patient, stating within what time the assignment must be done (R-TK-1, R-CMP-5)."
 * #phone-call "Phone call" "A telephone call staff must make, e.g. in the outage routine (R-OUT-1) or because the emergency department cannot reply (R-COM-2)."
 * #follow-up-handover "Follow-up handover" "Hand-over of a follow-up (e.g. of an assistive device) to the care provider that takes over responsibility (R-AD-1)."
+* #delegation-review "Delegation review after discharge" "The municipality decides on new delegations after discharge; nothing is restored silently after the delegations ended at admission (R-DEL-1)."
+* #assistance-limit-reminder "Four-week limit of assistance compensation" "Reminder to the executor before and when the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
+* #assistance-compensation-application "Apply for assistance compensation" "The executor, together with the patient, applies to Försäkringskassan for assistance compensation when special needs noticed at admission are not granted (R-PA-2, R-PA-3)."
 
 ValueSet: TaskCodeVS
 Id: task-code
@@ -31,6 +34,15 @@ Title: "Vårdbrygga task codes"
 Description: "All codes of the task-code code system."
 * insert VbValueSet
 * include codes from system TaskCode
+
+ValueSet: RuleFollowUpTaskCodeVS
+Id: rule-follow-up-task-code
+Title: "Vårdbrygga rule follow-up task codes"
+Description: "The task codes of the tasks the adapter itself creates because a rule demands it (R-DEL-1, R-PA-1, R-PA-2)."
+* insert VbValueSet
+* TaskCode#delegation-review "Delegation review after discharge"
+* TaskCode#assistance-limit-reminder "Four-week limit of assistance compensation"
+* TaskCode#assistance-compensation-application "Apply for assistance compensation"
 
 // ---------------------------------------------------------------------------------------------
 CodeSystem: CarePlanCategory
@@ -176,6 +188,8 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #delegated-task "Delegated task" "The health-care task a delegation covers (R-DEL-2, R-DEL-4)."
 * #purchased-task "Purchased task" "A task the hired staff take on in a service purchase (R-TK-1, R-TK-3)."
 * #first-visit-date "First home visit date" "The date of the first home visit, in the municipality's reply to an assignment (R-INFO-2)."
+* #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
+* #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
 
 ValueSet: TaskParameterTypeVS
 Id: task-parameter-type
@@ -183,6 +197,27 @@ Title: "Vårdbrygga task input and output types"
 Description: "All codes of the task-parameter-type code system."
 * insert VbValueSet
 * include codes from system TaskParameterType
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: LicensedProfession
+Id: licensed-profession
+Title: "Vårdbrygga licensed professions"
+Description: "The licensed (legitimerade) health-care professions whose members may delegate health-care tasks (PractitionerRole.code, R-DEL-4)."
+* insert VbCodeSystem
+* #physician "Physician" "A licensed (legitimerad) physician (läkare) who may delegate health-care tasks (R-DEL-4)."
+* #nurse "Nurse" "A licensed (legitimerad) nurse (sjuksköterska) who may delegate health-care tasks (R-DEL-4)."
+* #midwife "Midwife" "A licensed (legitimerad) midwife (barnmorska) who may delegate health-care tasks (R-DEL-4)."
+* #physiotherapist "Physiotherapist" "A licensed (legitimerad) physiotherapist (fysioterapeut) who may delegate health-care tasks (R-DEL-4)."
+* #occupational-therapist "Occupational therapist" "A licensed (legitimerad) occupational therapist (arbetsterapeut) who may delegate health-care tasks (R-DEL-4)."
+* #dietitian "Dietitian" "A licensed (legitimerad) dietitian (dietist) who may delegate health-care tasks (R-DEL-4)."
+* #speech-therapist "Speech therapist" "A licensed (legitimerad) speech therapist (logoped) who may delegate health-care tasks (R-DEL-4)."
+
+ValueSet: LicensedProfessionVS
+Id: licensed-profession
+Title: "Vårdbrygga licensed professions"
+Description: "All codes of the licensed-profession code system."
+* insert VbValueSet
+* include codes from system LicensedProfession
 
 // ---------------------------------------------------------------------------------------------
 // Not a project code system: the encounter classes Vårdbrygga reacts to (R-DEL-1, R-PA-1, R-TK-3).
@@ -194,3 +229,20 @@ Description: "Inpatient, emergency and ambulatory encounters (v3 ActCode) - the 
 * $v3-ActCode#IMP "inpatient encounter"
 * $v3-ActCode#EMER "emergency"
 * $v3-ActCode#AMB "ambulatory"
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: IntakeKind
+Id: intake-kind
+Title: "Vårdbrygga intake kinds"
+Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as Provenance.activity of what an intake created."
+* insert VbCodeSystem
+* #companion-need "Companion need" "A companion need, companion request or support notice (R-CMP-1 to R-CMP-7, R-COM-2)."
+* #delegation "Delegation" "A delegation of a health-care task (R-DEL-1, R-DEL-2, R-DEL-4)."
+* #admission "Admission or discharge" "An admission to or discharge from care (R-DEL-1, R-PA-1, R-PA-2)."
+
+ValueSet: IntakeKindVS
+Id: intake-kind
+Title: "Vårdbrygga intake kinds"
+Description: "All codes of the intake-kind code system."
+* insert VbValueSet
+* include codes from system IntakeKind

@@ -14,6 +14,8 @@ public final class Canonical {
     public static final String ENDPOINT_TYPE = CODE_SYSTEM_BASE + "endpoint-type";
     public static final String DELIVERY_STATUS = CODE_SYSTEM_BASE + "delivery-status";
     public static final String RULE = CODE_SYSTEM_BASE + "rule";
+    public static final String TASK_PARAMETER_TYPE = CODE_SYSTEM_BASE + "task-parameter-type";
+    public static final String LICENSED_PROFESSION = CODE_SYSTEM_BASE + "licensed-profession";
 
     public static final String HSA_ID = "urn:oid:1.2.752.29.4.19";
     public static final String ORGANISATION_NUMBER = "urn:oid:2.5.4.97";

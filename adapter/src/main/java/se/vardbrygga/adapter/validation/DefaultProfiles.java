@@ -34,14 +34,18 @@ public final class DefaultProfiles {
             "home-visit", profile("vb-home-visit-task"),
             "home-care-assignment", profile("vb-home-care-assignment-task"),
             "sip-invitation", profile("vb-sip-invitation-task"),
-            "service-purchase-request", profile("vb-service-purchase-request-task"));
+            "service-purchase-request", profile("vb-service-purchase-request-task"),
+            "delegation-review", profile("vb-rule-follow-up-task"),
+            "assistance-limit-reminder", profile("vb-rule-follow-up-task"),
+            "assistance-compensation-application", profile("vb-rule-follow-up-task"));
 
     private static final Map<String, String> CAREPLAN_BY_CATEGORY = Map.of(
             "companion-need", profile("vb-companion-need-careplan"),
             "sip", profile("vb-sip-careplan"));
 
     private static final Map<String, String> COMMUNICATION_BY_CATEGORY = Map.of(
-            "sbar-handover", profile("vb-sbar-communication"));
+            "sbar-handover", profile("vb-sbar-communication"),
+            "support-notice", profile("vb-support-notice-communication"));
 
     private DefaultProfiles() {
     }

@@ -20,7 +20,9 @@ class DefaultProfilesTest {
     @ParameterizedTest
     @CsvSource({"delegation, vb-delegation-task", "companion-request, vb-companion-request-task",
             "home-visit, vb-home-visit-task", "home-care-assignment, vb-home-care-assignment-task",
-            "sip-invitation, vb-sip-invitation-task", "service-purchase-request, vb-service-purchase-request-task"})
+            "sip-invitation, vb-sip-invitation-task", "service-purchase-request, vb-service-purchase-request-task",
+            "delegation-review, vb-rule-follow-up-task", "assistance-limit-reminder, vb-rule-follow-up-task",
+            "assistance-compensation-application, vb-rule-follow-up-task"})
     void When_TaskWithProjectCode_Expect_ItsProfile(String code, String profile) {
         Task task = new Task().setCode(new CodeableConcept(new Coding(Canonical.TASK_CODE, code, null)));
         assertThat(DefaultProfiles.of(task)).contains(ProfilePackage.profile(profile));
@@ -38,11 +40,14 @@ class DefaultProfilesTest {
         sip.addCategory(new CodeableConcept(new Coding(Canonical.CAREPLAN_CATEGORY, "sip", null)));
         Communication sbar = new Communication();
         sbar.addCategory(new CodeableConcept(new Coding(Canonical.COMMUNICATION_CATEGORY, "sbar-handover", null)));
+        Communication supportNotice = new Communication();
+        supportNotice.addCategory(new CodeableConcept(new Coding(Canonical.COMMUNICATION_CATEGORY, "support-notice", null)));
         Communication reply = new Communication();
         reply.addCategory(new CodeableConcept(new Coding(Canonical.COMMUNICATION_CATEGORY, "reply", null)));
 
         assertThat(DefaultProfiles.of(sip)).contains(ProfilePackage.profile("vb-sip-careplan"));
         assertThat(DefaultProfiles.of(sbar)).contains(ProfilePackage.profile("vb-sbar-communication"));
+        assertThat(DefaultProfiles.of(supportNotice)).contains(ProfilePackage.profile("vb-support-notice-communication"));
         assertThat(DefaultProfiles.of(reply)).isEmpty();
     }
 

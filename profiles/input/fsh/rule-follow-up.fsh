@@ -1,0 +1,26 @@
+// Tasks the adapter itself creates because a rule demands it (delegations after discharge, personal assistance).
+
+Profile: VbRuleFollowUpTask
+Parent: Task
+Id: vb-rule-follow-up-task
+Title: "Vårdbrygga rule follow-up task"
+Description: "A task the adapter itself creates for a unit because a rule demands it: decide on new delegations after discharge (R-DEL-1), the four-week limit of assistance compensation (R-PA-1), applying for compensation (R-PA-2)."
+* insert VbTaskCommon
+* code from RuleFollowUpTaskCodeVS (required)
+* owner only Reference(Organization)
+* owner ^short = "The unit that must act: the municipality or the executor of the personal assistance"
+* focus 1..1 MS
+* focus only Reference(Encounter)
+* focus ^short = "The admission or discharge (vb-encounter)"
+* reasonCode 1..1 MS
+* reasonCode from RuleVS (required)
+* reasonCode ^short = "The rule that created the task"
+* description 1..1 MS
+* description ^short = "What the unit must do"
+* restriction MS
+* restriction.period MS
+* restriction.period.end MS
+* restriction.period.end ^short = "When it is due"
+* input MS
+* input ^short = "An ended delegation (ended-delegation), the limit date (limit-date) or other details"
+* input.value[x] only Reference(Task) or date or string
