@@ -67,10 +67,24 @@ public final class BundleProcessor {
             Map<String, String> placeholders = new HashMap<>();
             Map<Integer, String> newIds = new HashMap<>();
             Map<Integer, Resource> matched = new HashMap<>();
-            // 1. decide every POST's id (a conditional create may match an existing resource)
+            // 1. decide every POST's id (a conditional create may match an existing resource) and every
+            //    conditional PUT's target (an update of its single match, else a create)
             for (int i = 0; i < entries.size(); i++) {
                 BundleEntryComponent e = entries.get(i);
-                if (e.getRequest().getMethod() == HTTPVerb.POST) {
+                if (e.getRequest().getMethod() == HTTPVerb.PUT && e.getRequest().getUrl().contains("?")) {
+                    Resource r = e.getResource();
+                    Resource existing = atEntry(i, () -> service.findConditionalMatch(session, r.fhirType(),
+                            e.getRequest().getUrl()).orElse(null));
+                    String id = existing != null ? existing.getIdElement().getIdPart() : service.newId();
+                    if (existing != null) {
+                        matched.put(i, existing);
+                    } else {
+                        newIds.put(i, id);
+                    }
+                    if (e.hasFullUrl()) {
+                        placeholders.put(e.getFullUrl(), r.fhirType() + "/" + id);
+                    }
+                } else if (e.getRequest().getMethod() == HTTPVerb.POST) {
                     Resource r = e.getResource();
                     Resource existing = atEntry(i, () -> service.findConditionalMatch(session, r.fhirType(),
                             e.getRequest().getIfNoneExist()).orElse(null));
@@ -104,7 +118,11 @@ public final class BundleProcessor {
                             case POST -> matched.containsKey(index)
                                     ? writeResponse(matched.get(index), "200 OK")
                                     : writeResponse(service.insertNew(session, e.getResource(), newIds.get(index)), "201 Created");
-                            case PUT -> put(session, e);
+                            case PUT -> !e.getRequest().getUrl().contains("?") ? put(session, e)
+                                    : matched.containsKey(index)
+                                    ? writeResponse(service.update(session, e.getResource().fhirType(),
+                                            matched.get(index).getIdElement().getIdPart(), e.getResource(), null), "200 OK")
+                                    : writeResponse(service.insertNew(session, e.getResource(), newIds.get(index)), "201 Created");
                             default -> get(session, e);
                         };
                     });

@@ -34,26 +34,33 @@ import se.vardbrygga.adapter.search.SearchRequestParser;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
 import se.vardbrygga.adapter.validation.ResourceValidator;
+import se.vardbrygga.mappings.rules.Change;
+import se.vardbrygga.mappings.rules.DomainRules;
+import se.vardbrygga.mappings.rules.RuleEffects;
+import se.vardbrygga.mappings.rules.RuleViolationException;
 
 /**
  * The FHIR semantics of every interaction, over one {@link StoreSession}: server-assigned ids,
  * versions and lastUpdated, optimistic locking, conditional create, search with includes. Both the
- * REST providers and the Bundle processor go through here, so a resource is written the same way
- * whether it comes alone or inside a transaction.
+ * REST providers and the Bundle processor (and with it the intake) go through here, so a resource is
+ * written the same way whether it comes alone or inside a transaction: validated against its profile,
+ * decided by the domain rules, stored with what the rules write alongside it, in one transaction.
  */
 public final class ResourceService {
     private final FhirContext context;
     private final IndexExtractor extractor;
     private final SearchRequestParser searchParser;
     private final ResourceValidator validator;
+    private final DomainRules rules;
     private final Clock clock;
 
     public ResourceService(FhirContext context, IndexExtractor extractor, SearchRequestParser searchParser,
-                           ResourceValidator validator, Clock clock) {
+                           ResourceValidator validator, DomainRules rules, Clock clock) {
         this.context = context;
         this.extractor = extractor;
         this.searchParser = searchParser;
         this.validator = validator;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -75,7 +82,7 @@ public final class ResourceService {
 
     /** Writes version 1 of a resource under an id this service assigned with {@link #newId()}. */
     public Resource insertNew(StoreSession session, Resource resource, String id) {
-        return write(session, resource, id, 1, true);
+        return write(session, resource, id, 1, Optional.empty(), true);
     }
 
     /**
@@ -89,7 +96,8 @@ public final class ResourceService {
             throw new PreconditionFailedException("Version conflict: " + type + "/" + id + " is at version " + current
                     + ", the request expected version " + expectedVersion);
         }
-        return write(session, resource, id, current + 1, false);
+        Optional<Resource> before = session.read(type, id).map(this::toResource);
+        return write(session, resource, id, current + 1, before, true);
     }
 
     public Resource read(StoreSession session, String type, String id) {
@@ -178,21 +186,54 @@ public final class ResourceService {
         }
     }
 
-    private Resource write(StoreSession session, Resource resource, String id, int version, boolean isNew) {
+    /**
+     * Validates, decides by the rules ({@code decide}; off for what the rules write themselves), stores,
+     * and writes the rules' effects. A refusal (422) comes before anything is written; inside a
+     * transaction the whole Bundle rolls back.
+     */
+    private Resource write(StoreSession session, Resource resource, String id, int version, Optional<Resource> before,
+                           boolean decide) {
         String type = resource.fhirType();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         resource.setId(new IdType(type, id, String.valueOf(version)));
         resource.getMeta().setVersionId(String.valueOf(version)).setLastUpdated(Date.from(now));
         String json = context.newJsonParser().encodeResourceToString(resource);
-        // 422 before anything is written; inside a transaction the whole Bundle rolls back
         validator.validate(resource, json);
+        RuleEffects effects = RuleEffects.NONE;
+        if (decide) {
+            try {
+                effects = rules.onWrite(resource, before, new StoreFacts(session, this, clock));
+            } catch (RuleViolationException refused) {
+                throw RuleOutcomes.refused(context, refused);
+            }
+        }
         StoredResource stored = new StoredResource(type, id, version, now, json);
-        if (isNew) {
+        if (before.isEmpty()) {
             session.insert(stored, extractor.extract(resource));
         } else {
             session.update(stored, extractor.extract(resource));
         }
+        apply(session, effects);
         return resource;
+    }
+
+    /** What the rules write with a resource: new resources, and changes made under the row lock. */
+    private void apply(StoreSession session, RuleEffects effects) {
+        for (Resource created : effects.creates()) {
+            write(session, created, newId(), 1, Optional.empty(), false);
+        }
+        for (Change change : effects.changes()) {
+            Optional<Integer> version = session.lockCurrentVersion(change.type(), change.id());
+            if (version.isEmpty()) {
+                continue;
+            }
+            // read after the lock: a concurrent writer's change is visible and decided on again
+            Resource current = toResource(session.read(change.type(), change.id()).orElseThrow());
+            change.change().apply(current.copy()).ifPresent(changed -> {
+                write(session, changed.updated(), change.id(), version.get() + 1, Optional.of(current), false);
+                changed.alsoCreate().forEach(r -> write(session, r, newId(), 1, Optional.empty(), false));
+            });
+        }
     }
 
     Resource toResource(StoredResource stored) {

@@ -21,12 +21,16 @@ import se.vardbrygga.adapter.fhir.ResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.fhir.SupportedResources;
 import se.vardbrygga.adapter.fhir.SystemProvider;
+import se.vardbrygga.adapter.intake.IntakeService;
+import se.vardbrygga.adapter.intake.IntakeServlet;
 import se.vardbrygga.adapter.search.IndexExtractor;
 import se.vardbrygga.adapter.search.SearchParamRegistry;
 import se.vardbrygga.adapter.search.SearchRequestParser;
 import se.vardbrygga.adapter.store.JdbcResourceStore;
 import se.vardbrygga.adapter.validation.ProfileValidator;
 import se.vardbrygga.adapter.validation.ResourceValidator;
+import se.vardbrygga.mappings.intake.IntakeKinds;
+import se.vardbrygga.mappings.rules.DomainRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +59,7 @@ public final class AdapterServer implements AutoCloseable {
         JdbcResourceStore store = JdbcResourceStore.open(config.database());
         try {
             ResourceService service = new ResourceService(fhir, new IndexExtractor(fhir, registry),
-                    new SearchRequestParser(registry), validator(fhir, config.validation()), Clock.systemUTC());
+                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(), Clock.systemUTC());
             Set<String> writable = SupportedResources.writableNames();
             List<IResourceProvider> providers = SupportedResources.ALL.stream()
                     .<IResourceProvider>map(s -> s.clientWritable()
@@ -82,6 +86,8 @@ public final class AdapterServer implements AutoCloseable {
                     EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
+            IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, Clock.systemUTC());
+            context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir)), "/intake/*");
             jetty.setHandler(context);
             jetty.start();
             return new AdapterServer(jetty, store, bundles);

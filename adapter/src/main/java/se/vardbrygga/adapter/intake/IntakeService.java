@@ -1,0 +1,118 @@
+package se.vardbrygga.adapter.intake;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.StringType;
+import se.vardbrygga.adapter.fhir.BundleProcessor;
+import se.vardbrygga.adapter.fhir.ResourceService;
+import se.vardbrygga.adapter.store.ResourceStore;
+import se.vardbrygga.mappings.intake.FieldError;
+import se.vardbrygga.mappings.intake.FieldTrace;
+import se.vardbrygga.mappings.intake.IntakeContext;
+import se.vardbrygga.mappings.intake.IntakeKinds;
+import se.vardbrygga.mappings.intake.IntakeRejected;
+import se.vardbrygga.mappings.intake.MappedIntake;
+import se.vardbrygga.profiles.Canonical;
+
+/**
+ * The plain JSON intake: schema and mapping (mappings module), the units it names must be known, then
+ * the mapped transaction goes exactly the way of a FHIR client's transaction (validation, rules,
+ * storage). Every error is reported under the intake field it concerns; nothing is stored on error.
+ */
+public final class IntakeService {
+    private final IntakeKinds kinds;
+    private final BundleProcessor bundles;
+    private final ResourceService service;
+    private final ResourceStore store;
+    private final Clock clock;
+
+    public IntakeService(IntakeKinds kinds, BundleProcessor bundles, ResourceService service, ResourceStore store, Clock clock) {
+        this.kinds = kinds;
+        this.bundles = bundles;
+        this.service = service;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public IntakeKinds kinds() {
+        return kinds;
+    }
+
+    /** @return the transaction-response Bundle; throws 422 (fields) or the transaction's own error */
+    public Bundle receive(String kind, byte[] document) {
+        MappedIntake mapped;
+        try {
+            mapped = kinds.map(kind, document, IntakeContext.at(clock.instant()));
+        } catch (IntakeRejected rejected) {
+            throw unprocessable(rejected.errors());
+        }
+        checkUnitsKnown(mapped.trace());
+        try {
+            return bundles.process(mapped.transaction());
+        } catch (BaseServerResponseException e) {
+            if (e.getOperationOutcome() instanceof OperationOutcome outcome) {
+                toIntakeFields(outcome, mapped.trace());
+            }
+            throw e;
+        }
+    }
+
+    /** Units are referenced by HSA-id and must be in the directory: an unknown one names its field. */
+    private void checkUnitsKnown(FieldTrace trace) {
+        List<FieldError> unknown = new ArrayList<>();
+        store.inTransaction(session -> {
+            for (Map.Entry<String, String> unit : trace.units().entrySet()) {
+                if (service.findConditionalMatch(session, "Organization", unit.getKey()).isEmpty()) {
+                    unknown.add(new FieldError(unit.getValue(), "Unknown unit: no Organization with this HSA-id", null));
+                }
+            }
+            return null;
+        });
+        if (!unknown.isEmpty()) {
+            unknown.sort(java.util.Comparator.comparing(FieldError::field));
+            throw unprocessable(unknown);
+        }
+    }
+
+    /** Rewrites {@code Bundle.entry[i]...} expressions to the intake fields they came from. */
+    private static void toIntakeFields(OperationOutcome outcome, FieldTrace trace) {
+        for (OperationOutcome.OperationOutcomeIssueComponent issue : outcome.getIssue()) {
+            List<String> rules = issue.getDetails().getCoding().stream()
+                    .filter(c -> Canonical.RULE.equals(c.getSystem())).map(Coding::getCode).toList();
+            List<StringType> fields = new ArrayList<>();
+            for (StringType expression : issue.getExpression()) {
+                trace.field(expression.getValue(), issue.getDiagnostics(), rules)
+                        .ifPresent(f -> fields.add(new StringType(f)));
+            }
+            if (!fields.isEmpty()) {
+                issue.setExpression(fields.stream().distinct().toList());
+            }
+        }
+        // the first issue only says which Bundle entry failed, which means nothing to an intake sender
+        outcome.getIssue().removeIf(i -> i.getExpression().stream().allMatch(x -> x.getValue().matches("Bundle\\.entry\\[\\d+]"))
+                && outcome.getIssue().size() > 1);
+    }
+
+    static UnprocessableEntityException unprocessable(List<FieldError> errors) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (FieldError error : errors) {
+            var issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
+                    .setCode(error.ruleId() != null ? IssueType.BUSINESSRULE : IssueType.INVALID)
+                    .setDiagnostics(error.message());
+            issue.addExpression(error.field());
+            if (error.ruleId() != null) {
+                issue.getDetails().addCoding().setSystem(Canonical.RULE).setCode(error.ruleId());
+            }
+        }
+        return new UnprocessableEntityException(errors.size() + " intake field error(s)", outcome);
+    }
+}

@@ -1,0 +1,42 @@
+package se.vardbrygga.mappings.intake;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The intake documents as records; their JSON Schemas are in {@code intake/schemas/<kind>.json}. */
+public final class IntakeRecords {
+    private IntakeRecords() {
+    }
+
+    public record Unit(String hsaId) {
+    }
+
+    public record Patient(String personnummer, String samordningsnummer, Boolean hasExecutorSupport) {
+    }
+
+    public record Visit(String unitHsaId, String start) {
+    }
+
+    public record CompanionNeed(Unit sender, Patient patient, String visitContext, Visit visit, Unit executor, String need) {
+    }
+
+    public record Delegator(String hsaId, String name, String unitHsaId, String licensedProfession) {
+    }
+
+    public record Delegate(String name, String hsaId, String employerHsaId) {
+    }
+
+    public record Validity(String start, String end) {
+    }
+
+    public record Delegation(Unit sender, Patient patient, Delegator delegator, Delegate delegate, String task,
+                             String decisionDate, Validity validity) {
+    }
+
+    public record PersonalAssistance(String executorHsaId, Boolean specialNeedsFlagged, Boolean compensationGranted) {
+    }
+
+    public record Admission(Unit sender, Patient patient, String episodeId, String event,
+                            @JsonProperty("class") String encounterClass, String start, String end,
+                            PersonalAssistance personalAssistance) {
+    }
+}
