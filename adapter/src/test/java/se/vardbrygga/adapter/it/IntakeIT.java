@@ -1,0 +1,226 @@
+package se.vardbrygga.adapter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.server.AdapterServer;
+
+/**
+ * The intake over HTTP with validation and rules on, against the demo directory: companion needs,
+ * delegations and admissions, the rules they trigger, and bad documents refused under their field.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntakeIT {
+    private static final String TASK_CODE = "http://vardbrygga.example/fhir/CodeSystem/task-code";
+    private static final String WARD = "SE2321009918-VB1012";
+    private static final String HOME_CARE = "SE2120009952-VB2401";
+    private static final String ASSISTANCE = "SE5590009915-VB3001";
+    private static final String CLINIC = "SE2321009926-VB1101";
+    private static final String MUNICIPAL_NURSE = "SE2120009952-R0301";
+
+    private AdapterServer server;
+    private FhirHttp fhir;
+    private FhirHttp intake;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
+                TestDatabases.h2(), new AdapterConfig.Validation(true)));
+        fhir = new FhirHttp(server.baseUrl());
+        intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
+        try (InputStream seed = getClass().getResourceAsStream("/demo/seed-bundle.json")) {
+            FhirHttp.Response r = fhir.post("", new String(seed.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private FhirHttp.Response send(String kind, String json) {
+        return intake.post(kind, json.replace('\'', '"'), "Content-Type", "application/json");
+    }
+
+    private static String delegation(String personnummer, String delegatorHsa, String delegatorUnit, String profession, String end) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'%s'},"
+                + "'delegator':{'hsaId':'%s','name':'Karin Lind','unitHsaId':'%s'%s},"
+                + "'delegate':{'name':'Anna Berg','employerHsaId':'%s'},"
+                + "'task':'Sondmatning via PEG','decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'%s'}}")
+                .formatted(delegatorUnit, personnummer, delegatorHsa, delegatorUnit,
+                        profession == null ? "" : ",'licensedProfession':'" + profession + "'", ASSISTANCE, end);
+    }
+
+    private static String admission(String personnummer, String episode, String event) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'%s'},'episodeId':'%s','event':'%s','class':'inpatient',"
+                + "'start':'2026-11-24T14:20:00+01:00'%s}")
+                .formatted(WARD, personnummer, episode, event, event.equals("discharge") ? ",'end':'2026-11-30T10:00:00+01:00'" : "");
+    }
+
+    private String createdId(FhirHttp.Response r, String type) {
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.as(Bundle.class).getEntry().stream().map(e -> e.getResponse().getLocation())
+                .filter(l -> l.startsWith(type + "/")).findFirst().orElseThrow().split("/")[1];
+    }
+
+    private Task task(String id) {
+        return fhir.get("Task/" + id).as(Task.class);
+    }
+
+    private int count(String query) {
+        return fhir.get(query + (query.contains("?") ? "&" : "?") + "_summary=count").as(Bundle.class).getTotal();
+    }
+
+    @Test
+    void When_SchemaRequested_Expect_JsonSchemaOfTheKind() {
+        FhirHttp.Response r = intake.get("schemas/delegation.json");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"$schema\"").contains("licensedProfession");
+        assertThat(intake.get("schemas/nothing.json").status()).isEqualTo(404);
+    }
+
+    @Test
+    void When_CompanionNeedReceived_Expect_CarePlanTaskForTheExecutorAndProvenance_R_CMP_1() {
+        FhirHttp.Response r = send("companion-need", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},"
+                + "'visitContext':'planned-outpatient','visit':{'unitHsaId':'%s','start':'2026-12-02T09:00:00+01:00'},"
+                + "'executor':{'hsaId':'%s'},'need':'Behöver medföljare som känner patienten'}").formatted(HOME_CARE, CLINIC, HOME_CARE));
+
+        String taskId = createdId(r, "Task");
+        Task request = task(taskId);
+        assertThat(request.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+        assertThat(request.getFocus().getReference()).startsWith("CarePlan/");
+        assertThat(count("Provenance?target=Task/" + taskId + "&activity=http://vardbrygga.example/fhir/CodeSystem/intake-kind|companion-need")).isEqualTo(1);
+    }
+
+    @Test
+    void When_CompanionExecutorIsARegionUnit_Expect_422UnderExecutor_R_CMP_1() {
+        FhirHttp.Response r = send("companion-need", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},"
+                + "'visitContext':'dental','executor':{'hsaId':'%s'},'need':'Följe till tandvården'}").formatted(HOME_CARE, WARD));
+
+        assertRefused(r, "executor.hsaId", "R-CMP-1");
+    }
+
+    @Test
+    void When_SupportOnlyNeed_Expect_SupportNoticeToTheClinic_R_CMP_3() {
+        FhirHttp.Response r = send("companion-need", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},"
+                + "'visitContext':'support-only','visit':{'unitHsaId':'%s'},'need':'Diabetiker, ber inte själv om mat'}")
+                .formatted(HOME_CARE, CLINIC));
+
+        String id = createdId(r, "Communication");
+        assertThat(fhir.get("Communication/" + id).body()).contains("support-notice").doesNotContain("vb-one-way");
+    }
+
+    @Test
+    void delegationEndsAtAdmissionAndIsReviewedAtDischarge_R_DEL_1() {
+        String first = createdId(send("delegation", delegation("191212121212", MUNICIPAL_NURSE, HOME_CARE, "nurse", "2027-05-19")), "Task");
+        String second = createdId(send("delegation", delegation("191212121212", MUNICIPAL_NURSE, HOME_CARE, "nurse", "2027-02-19")), "Task");
+
+        String encounter = createdId(send("admission", admission("191212121212", "V-1", "admission")), "Encounter");
+
+        for (String id : List.of(first, second)) {
+            Task ended = task(id);
+            assertThat(ended.getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+            assertThat(ended.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-DEL-1");
+            assertThat(count("Provenance?target=Task/" + id)).isEqualTo(2); // the intake's and the rule's
+        }
+        // during the stay the municipality cannot delegate (R-DEL-1) ...
+        assertRefused(send("delegation", delegation("191212121212", MUNICIPAL_NURSE, HOME_CARE, "nurse", "2027-01-19")),
+                "delegator.unitHsaId", "R-DEL-1");
+        // ... and at discharge it is asked to decide on new delegations: nothing is restored silently
+        FhirHttp.Response discharge = send("admission", admission("191212121212", "V-1", "discharge"));
+        assertThat(discharge.status()).as(discharge.body()).isEqualTo(201);
+        Bundle reviews = fhir.get("Task?code=" + TASK_CODE + "|delegation-review&focus=Encounter/" + encounter).as(Bundle.class);
+        assertThat(reviews.getEntry()).hasSize(1);
+        Task review = (Task) reviews.getEntryFirstRep().getResource();
+        assertThat(review.getInput()).hasSize(2);
+        assertThat(task(first).getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void regionMayDelegateDuringTheStay_R_DEL_2() {
+        createdId(send("admission", admission("201506119815", "V-2", "admission")), "Encounter");
+
+        String id = createdId(send("delegation", delegation("201506119815", "SE2321009918-R0201", WARD, "nurse", "2026-12-20")), "Task");
+
+        assertThat(task(id).getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+    }
+
+    @Test
+    void twoAdmissionsAtOnceEndEachDelegationExactlyOnce_R_DEL_1() throws Exception {
+        String pnr = "194403279823";
+        List<String> delegations = List.of(
+                createdId(send("delegation", delegation(pnr, MUNICIPAL_NURSE, HOME_CARE, "nurse", "2027-05-01")), "Task"),
+                createdId(send("delegation", delegation(pnr, MUNICIPAL_NURSE, HOME_CARE, "nurse", "2027-06-01")), "Task"),
+                createdId(send("delegation", delegation(pnr, MUNICIPAL_NURSE, HOME_CARE, "nurse", "2027-07-01")), "Task"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<FhirHttp.Response>> admissions = List.of("C-1", "C-2").stream()
+                    .map(episode -> pool.submit(() -> {
+                        go.await();
+                        return send("admission", admission(pnr, episode, "admission"));
+                    })).toList();
+            go.countDown();
+            for (Future<FhirHttp.Response> f : admissions) {
+                FhirHttp.Response r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String id : delegations) {
+            assertThat(task(id).getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+            assertThat(task(id).getMeta().getVersionId()).isEqualTo("2");
+            assertThat(count("Provenance?target=Task/" + id)).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "missing task;{'sender':{'hsaId':'" + HOME_CARE + "'},'patient':{'personnummer':'191212121212'},'delegator':{'hsaId':'" + MUNICIPAL_NURSE + "','name':'K','unitHsaId':'" + HOME_CARE + "','licensedProfession':'nurse'},'delegate':{'name':'A','employerHsaId':'" + ASSISTANCE + "'},'decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'2027-01-01'}};task;",
+            "check digit;{'sender':{'hsaId':'" + HOME_CARE + "'},'patient':{'personnummer':'191212121213'},'delegator':{'hsaId':'" + MUNICIPAL_NURSE + "','name':'K','unitHsaId':'" + HOME_CARE + "','licensedProfession':'nurse'},'delegate':{'name':'A','employerHsaId':'" + ASSISTANCE + "'},'task':'T','decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'2027-01-01'}};patient.personnummer;",
+            "longer than a year;{'sender':{'hsaId':'" + HOME_CARE + "'},'patient':{'personnummer':'191212121212'},'delegator':{'hsaId':'" + MUNICIPAL_NURSE + "','name':'K','unitHsaId':'" + HOME_CARE + "','licensedProfession':'nurse'},'delegate':{'name':'A','employerHsaId':'" + ASSISTANCE + "'},'task':'T','decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'2027-11-21'}};validity.end;R-DEL-4",
+            "unknown unit;{'sender':{'hsaId':'SE2120009952-NOSUCH'},'patient':{'personnummer':'191212121212'},'delegator':{'hsaId':'" + MUNICIPAL_NURSE + "','name':'K','unitHsaId':'" + HOME_CARE + "','licensedProfession':'nurse'},'delegate':{'name':'A','employerHsaId':'" + ASSISTANCE + "'},'task':'T','decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'2027-01-01'}};sender.hsaId;",
+            "no licensed delegator;{'sender':{'hsaId':'" + HOME_CARE + "'},'patient':{'personnummer':'191212121212'},'delegator':{'hsaId':'" + MUNICIPAL_NURSE + "','name':'K','unitHsaId':'" + HOME_CARE + "'},'delegate':{'name':'A','employerHsaId':'" + ASSISTANCE + "'},'task':'T','decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'2027-01-01'}};delegator.licensedProfession;R-DEL-4",
+            "not json;{nope;$;"
+    })
+    void When_BadDelegationIntake_Expect_422NamingTheFieldAndNothingStored(String name, String json, String field, String rule) {
+        int tasks = count("Task");
+        int patients = count("Patient");
+        int provenances = count("Provenance");
+
+        assertRefused(send("delegation", json), field, rule);
+
+        assertThat(count("Task")).isEqualTo(tasks);
+        assertThat(count("Patient")).isEqualTo(patients);
+        assertThat(count("Provenance")).isEqualTo(provenances);
+    }
+
+    private static void assertRefused(FhirHttp.Response r, String field, String rule) {
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        OperationOutcome oo = r.as(OperationOutcome.class);
+        assertThat(oo.getIssue()).as(r.body()).anySatisfy(issue -> {
+            assertThat(issue.getExpression()).extracting(e -> e.getValue()).contains(field);
+            if (rule != null && !rule.isEmpty()) {
+                assertThat(issue.getDetails().getCoding()).extracting(c -> c.getCode()).contains(rule);
+            }
+        });
+    }
+}
