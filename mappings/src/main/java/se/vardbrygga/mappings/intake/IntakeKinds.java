@@ -90,7 +90,7 @@ public final class IntakeKinds {
 
     /** The dotted field of a schema message: the instance location, plus the missing property. */
     private static String field(ValidationMessage m) {
-        String location = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        String location = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "").replaceFirst("^/", "").replace('/', '.');
         String property = "required".equals(m.getType()) || "additionalProperties".equals(m.getType()) ? m.getProperty() : null;
         if (property != null) {
             location = location.isEmpty() ? property : location + "." + property;

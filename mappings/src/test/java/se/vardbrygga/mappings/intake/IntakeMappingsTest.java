@@ -1,0 +1,136 @@
+package se.vardbrygga.mappings.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+import se.vardbrygga.mappings.Codes;
+import se.vardbrygga.mappings.rules.CommunicationRules;
+import se.vardbrygga.mappings.rules.PersonalAssistance;
+
+class IntakeMappingsTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    private final IntakeKinds kinds = new IntakeKinds();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final IntakeContext context = new IntakeContext(NOW, () -> "00000000-0000-0000-0000-00000000000" + ids.incrementAndGet());
+
+    private MappedIntake map(String kind, String json) {
+        return kinds.map(kind, json.replace('\'', '"').getBytes(StandardCharsets.UTF_8), context);
+    }
+
+    private static <T> List<T> resources(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static final String DELEGATION = "{'sender':{'hsaId':'SE2120009952-VB2401'},'patient':{'personnummer':'191212121212'},"
+            + "'delegator':{'hsaId':'SE2120009952-R0301','name':'Karin Lind','unitHsaId':'SE2120009952-VB2401','licensedProfession':'nurse'},"
+            + "'delegate':{'name':'Anna Berg','employerHsaId':'SE5590009915-VB3001'},"
+            + "'task':'Sondmatning','decisionDate':'2026-11-20','validity':{'start':'2026-11-20','end':'2027-05-19'}}";
+
+    @Test
+    void When_DelegationMapped_Expect_TaskNamingDelegatorDelegatePeriodAndProvenance_R_DEL_4() {
+        MappedIntake mapped = map("delegation", DELEGATION);
+
+        Task task = resources(mapped.transaction(), Task.class).get(0);
+        assertThat(Codes.hasCoding(task.getCode(), se.vardbrygga.profiles.Canonical.TASK_CODE, "delegation")).isTrue();
+        assertThat(task.getRequester().getReference()).startsWith("urn:uuid:");
+        assertThat(task.getOwner().getReference()).startsWith("urn:uuid:").isNotEqualTo(task.getRequester().getReference());
+        assertThat(task.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo("2027-05-19");
+        Provenance provenance = resources(mapped.transaction(), Provenance.class).get(0);
+        assertThat(provenance.getActivity().getCodingFirstRep().getCode()).isEqualTo("delegation");
+        assertThat(provenance.getAgentFirstRep().getWho().getReference()).endsWith("|SE2120009952-VB2401");
+        assertThat(provenance.getTarget()).extracting(Reference::getReference).contains(
+                mapped.transaction().getEntry().stream().filter(e -> e.getResource() instanceof Task).findFirst().orElseThrow().getFullUrl());
+        assertThat(mapped.trace().units()).containsValues("sender.hsaId", "delegate.employerHsaId"); // the delegator unit is the sender here
+    }
+
+    @Test
+    void When_DelegatorHasNoLicensedProfession_Expect_RejectedUnderTheField_R_DEL_4() {
+        assertThatThrownBy(() -> map("delegation", DELEGATION.replace(",'licensedProfession':'nurse'", "")))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> {
+                            assertThat(err.field()).isEqualTo("delegator.licensedProfession");
+                            assertThat(err.ruleId()).isEqualTo("R-DEL-4");
+                        }));
+    }
+
+    @Test
+    void When_FieldsMissingOrMalformed_Expect_EachNamed() {
+        assertThatThrownBy(() -> map("delegation", DELEGATION.replace("'task':'Sondmatning',", "").replace("191212121212", "1912")))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("patient.personnummer", "task"));
+    }
+
+    @Test
+    void When_ValidityPeriodTraced_Expect_InvariantReportedUnderValidityEnd_R_DEL_4() {
+        MappedIntake mapped = map("delegation", DELEGATION);
+        int taskEntry = mapped.transaction().getEntry().indexOf(mapped.transaction().getEntry().stream()
+                .filter(e -> e.getResource() instanceof Task).findFirst().orElseThrow());
+
+        assertThat(mapped.trace().field("Bundle.entry[" + taskEntry + "].Task", "Constraint failed: vb-del-max-year: ...", List.of("R-DEL-4")))
+                .contains("validity.end");
+        assertThat(mapped.trace().field("Bundle.entry[0].Patient.identifier[0].value", "check digit", List.of()))
+                .contains("patient.personnummer");
+    }
+
+    @Test
+    void When_SupportOnlyNeed_Expect_NoticeToTheClinicAndNoCompanionRequest_R_CMP_3() {
+        MappedIntake mapped = map("companion-need", "{'sender':{'hsaId':'SE2120009952-VB2401'},'patient':{'samordningsnummer':'198704659849'},"
+                + "'visitContext':'support-only','visit':{'unitHsaId':'SE2321009926-VB1101'},'need':'Diabetiker, ber inte om mat'}");
+
+        assertThat(resources(mapped.transaction(), Task.class)).isEmpty();
+        Communication notice = resources(mapped.transaction(), Communication.class).get(0);
+        assertThat(notice.getPayloadFirstRep().getContentStringType().getValue()).isEqualTo("Diabetiker, ber inte om mat");
+        assertThat(CommunicationRules.isOneWay(notice)).isFalse();
+    }
+
+    @Test
+    void When_EmergencyNeed_Expect_RequestToTheExecutorAndOneWayInformation_R_COM_2() {
+        MappedIntake mapped = map("companion-need", "{'sender':{'hsaId':'SE2120009952-VB2401'},'patient':{'personnummer':'191212121212'},"
+                + "'visitContext':'emergency','visit':{'unitHsaId':'SE2321009918-VB1001'},'executor':{'hsaId':'SE2120009952-VB2401'},"
+                + "'need':'Orolig, behöver stöd'}");
+
+        assertThat(resources(mapped.transaction(), Task.class)).hasSize(1);
+        assertThat(CommunicationRules.isOneWay(resources(mapped.transaction(), Communication.class).get(0))).isTrue();
+    }
+
+    @Test
+    void When_PlannedVisitWithoutExecutorSupport_Expect_Rejected_R_CMP_2() {
+        assertThatThrownBy(() -> map("companion-need", "{'sender':{'hsaId':'SE2321009926-VB1101'},"
+                + "'patient':{'personnummer':'191212121212','hasExecutorSupport':false},'visitContext':'dental',"
+                + "'executor':{'hsaId':'SE2120009952-VB2401'},'need':'Följe'}"))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).ruleId()).isEqualTo("R-CMP-2"));
+    }
+
+    @Test
+    void When_DischargeMapped_Expect_ConditionalUpdateOfTheEpisodeWithPersonalAssistance_R_PA_1() {
+        MappedIntake mapped = map("admission", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'episodeId':'V-1','event':'discharge','class':'inpatient','start':'2026-11-24T14:20:00+01:00',"
+                + "'end':'2026-11-30T10:00:00+01:00','personalAssistance':{'executorHsaId':'SE5590009915-VB3001','compensationGranted':true}}");
+
+        BundleEntryComponent entry = mapped.transaction().getEntry().stream()
+                .filter(e -> e.getResource() instanceof Encounter).findFirst().orElseThrow();
+        assertThat(entry.getRequest().getUrl()).isEqualTo("Encounter?identifier=" + AdmissionMapping.EPISODE + "|SE2321009918-VB1012/V-1");
+        Encounter encounter = (Encounter) entry.getResource();
+        assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+        assertThat(PersonalAssistance.of(encounter)).hasValueSatisfying(pa -> assertThat(pa.compensationGranted()).isTrue());
+    }
+
+    @Test
+    void When_DischargeWithoutEnd_Expect_EndNamed() {
+        assertThatThrownBy(() -> map("admission", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'episodeId':'V-1','event':'discharge','class':'inpatient','start':'2026-11-24T14:20:00+01:00'}"))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("end"));
+    }
+}
