@@ -84,9 +84,12 @@ class ProfileValidationIT {
 
     @Test
     void When_UpdateMakesResourceInvalid_Expect_422AndVersionUnchanged() {
-        Resource valid = example(false, "Task");
+        // a home-visit Task: no domain rule resolves its references on create
+        Resource valid = ProfileExamples.valid().stream()
+                .filter(r -> r.getIdElement().getIdPart().equals("vb-home-visit-task-example")).findFirst().orElseThrow();
         Resource invalid = example(true, "Task");
         FhirHttp.Response created = http.post("Task", valid);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.resource().getIdElement().getIdPart();
         invalid.setId(id);
 
