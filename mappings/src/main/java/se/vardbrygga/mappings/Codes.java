@@ -6,9 +6,6 @@ import se.vardbrygga.profiles.Canonical;
 
 /** The codes the mappings and rules write and look for (ARCHITECTURE.md, "The public contract"). */
 public final class Codes {
-    public static final String TASK_PARAMETER_TYPE = Canonical.CODE_SYSTEM_BASE + "task-parameter-type";
-    public static final String LICENSED_PROFESSION = Canonical.CODE_SYSTEM_BASE + "licensed-profession";
-    public static final String INTAKE_KIND = Canonical.CODE_SYSTEM_BASE + "intake-kind";
     public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public static final String V3_DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
     public static final String PROVENANCE_AGENT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
@@ -29,6 +26,11 @@ public final class Codes {
 
     public static CodeableConcept taskCode(String code) {
         return new CodeableConcept(new Coding(Canonical.TASK_CODE, code, null));
+    }
+
+    /** The type of a Task.input (task-parameter-type), e.g. delegated-task. */
+    public static CodeableConcept taskParameter(String code) {
+        return new CodeableConcept(new Coding(Canonical.TASK_PARAMETER_TYPE, code, null));
     }
 
     public static boolean hasCoding(CodeableConcept concept, String system, String code) {

@@ -16,6 +16,7 @@ public final class Canonical {
     public static final String RULE = CODE_SYSTEM_BASE + "rule";
     public static final String TASK_PARAMETER_TYPE = CODE_SYSTEM_BASE + "task-parameter-type";
     public static final String LICENSED_PROFESSION = CODE_SYSTEM_BASE + "licensed-profession";
+    public static final String INTAKE_KIND = CODE_SYSTEM_BASE + "intake-kind";
 
     public static final String HSA_ID = "urn:oid:1.2.752.29.4.19";
     public static final String ORGANISATION_NUMBER = "urn:oid:2.5.4.97";

@@ -41,7 +41,7 @@ public final class DelegationMapping implements IntakeMapping<IntakeRecords.Dele
                 .setPractitioner(new Reference(delegatorPractitioner))
                 .setOrganization(tx.unit(r.delegator().unitHsaId(), "delegator.unitHsaId"));
         delegatorRole.addIdentifier(delegatorId.copy());
-        delegatorRole.addCode(new CodeableConcept(new Coding(Codes.LICENSED_PROFESSION, r.delegator().licensedProfession(), null)));
+        delegatorRole.addCode(new CodeableConcept(new Coding(Canonical.LICENSED_PROFESSION, r.delegator().licensedProfession(), null)));
         String delegator = tx.createIfNoneExist(delegatorRole, TransactionBuilder.identifierCriteria(delegatorId));
         tx.trace().path(tx.index(), "PractitionerRole", "delegator")
                 .path(tx.index(), "PractitionerRole.code", "delegator.licensedProfession");
@@ -78,7 +78,7 @@ public final class DelegationMapping implements IntakeMapping<IntakeRecords.Dele
                 .setStartElement(new DateTimeType(r.validity().start()))
                 .setEndElement(new DateTimeType(r.validity().end()));
         delegation.addInput()
-                .setType(new CodeableConcept(new Coding(Codes.TASK_PARAMETER_TYPE, "delegated-task", null)))
+                .setType(Codes.taskParameter("delegated-task"))
                 .setValue(new StringType(r.task()));
         tx.result(tx.create(delegation)).trace()
                 .path(tx.index(), "Task.restriction", "validity")

@@ -84,7 +84,7 @@ final class TransactionBuilder {
         Provenance provenance = new Provenance();
         created.forEach(provenance::addTarget);
         provenance.setRecorded(Date.from(context.now()));
-        provenance.setActivity(new CodeableConcept(new Coding(Codes.INTAKE_KIND, kind, null)));
+        provenance.setActivity(new CodeableConcept(new Coding(Canonical.INTAKE_KIND, kind, null)));
         provenance.addAgent()
                 .setType(new CodeableConcept(new Coding(Codes.PROVENANCE_AGENT_TYPE, "author", "Author")))
                 .setWho(sender.copy());

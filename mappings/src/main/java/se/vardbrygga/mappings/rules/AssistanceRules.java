@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
@@ -79,7 +77,7 @@ public final class AssistanceRules {
         Task task = ruleTask(stay, assistance, "assistance-limit-reminder", "R-PA-1", now).setDescription(text);
         task.getRestriction().getPeriod().setEnd(Date.from(limit));
         task.addInput()
-                .setType(new CodeableConcept(new Coding(Codes.TASK_PARAMETER_TYPE, "limit-date", null)))
+                .setType(Codes.taskParameter("limit-date"))
                 .setValue(new DateType(Date.from(limit)));
         return task;
     }

@@ -22,7 +22,8 @@ import se.vardbrygga.profiles.Canonical;
 public final class DelegationRules {
     static final Set<TaskStatus> ACTIVE = Set.of(TaskStatus.REQUESTED, TaskStatus.RECEIVED, TaskStatus.ACCEPTED,
             TaskStatus.READY, TaskStatus.INPROGRESS, TaskStatus.ONHOLD);
-    private static final String ACTIVE_QUERY = "requested,received,accepted,ready,in-progress,on-hold";
+    private static final String ACTIVE_QUERY = ACTIVE.stream().map(TaskStatus::toCode).sorted()
+            .collect(java.util.stream.Collectors.joining(","));
 
     private DelegationRules() {
     }
@@ -52,7 +53,7 @@ public final class DelegationRules {
         Optional<Resource> delegator = facts.resolve(task.getRequester());
         boolean licensed = delegator.filter(PractitionerRole.class::isInstance).map(PractitionerRole.class::cast)
                 .map(role -> role.getCode().stream().anyMatch(c -> c.getCoding().stream()
-                        .anyMatch(coding -> Codes.LICENSED_PROFESSION.equals(coding.getSystem()) && coding.hasCode())))
+                        .anyMatch(coding -> Canonical.LICENSED_PROFESSION.equals(coding.getSystem()) && coding.hasCode())))
                 .orElse(false);
         if (!licensed) {
             out.add(new RuleViolation("R-DEL-4", "Task.requester",
@@ -142,8 +143,7 @@ public final class DelegationRules {
             }
             for (Task delegation : ended) {
                 review.addInput()
-                        .setType(new org.hl7.fhir.r4.model.CodeableConcept(
-                                new org.hl7.fhir.r4.model.Coding(Codes.TASK_PARAMETER_TYPE, "ended-delegation", null)))
+                        .setType(Codes.taskParameter("ended-delegation"))
                         .setValue(new Reference("Task/" + delegation.getIdElement().getIdPart()));
             }
             tasks.add(review);

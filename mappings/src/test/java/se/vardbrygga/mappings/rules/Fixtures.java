@@ -31,7 +31,7 @@ final class Fixtures {
         role.setId(id);
         role.setOrganization(new Reference("Organization/" + unitId));
         if (licensedProfession != null) {
-            role.addCode(new CodeableConcept(new Coding(Codes.LICENSED_PROFESSION, licensedProfession, null)));
+            role.addCode(new CodeableConcept(new Coding(Canonical.LICENSED_PROFESSION, licensedProfession, null)));
         }
         return role;
     }
