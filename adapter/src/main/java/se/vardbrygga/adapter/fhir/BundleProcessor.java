@@ -68,37 +68,25 @@ public final class BundleProcessor {
             Map<Integer, String> newIds = new HashMap<>();
             Map<Integer, Resource> matched = new HashMap<>();
             // 1. decide every POST's id (a conditional create may match an existing resource) and every
-            //    conditional PUT's target (an update of its single match, else a create)
+            //    conditional PUT's target (an update of its single match, else a create at a new id)
             for (int i = 0; i < entries.size(); i++) {
                 BundleEntryComponent e = entries.get(i);
-                if (e.getRequest().getMethod() == HTTPVerb.PUT && e.getRequest().getUrl().contains("?")) {
-                    Resource r = e.getResource();
-                    Resource existing = atEntry(i, () -> service.findConditionalMatch(session, r.fhirType(),
-                            e.getRequest().getUrl()).orElse(null));
-                    String id = existing != null ? existing.getIdElement().getIdPart() : service.newId();
-                    if (existing != null) {
-                        matched.put(i, existing);
-                    } else {
-                        newIds.put(i, id);
-                    }
-                    if (e.hasFullUrl()) {
-                        placeholders.put(e.getFullUrl(), r.fhirType() + "/" + id);
-                    }
-                } else if (e.getRequest().getMethod() == HTTPVerb.POST) {
-                    Resource r = e.getResource();
-                    Resource existing = atEntry(i, () -> service.findConditionalMatch(session, r.fhirType(),
-                            e.getRequest().getIfNoneExist()).orElse(null));
-                    String id;
-                    if (existing != null) {
-                        matched.put(i, existing);
-                        id = existing.getIdElement().getIdPart();
-                    } else {
-                        id = service.newId();
-                        newIds.put(i, id);
-                    }
-                    if (e.hasFullUrl()) {
-                        placeholders.put(e.getFullUrl(), r.fhirType() + "/" + id);
-                    }
+                String criteria = conditionalCriteria(e);
+                if (criteria == null && e.getRequest().getMethod() != HTTPVerb.POST) {
+                    continue;
+                }
+                Resource r = e.getResource();
+                Resource existing = atEntry(i, () -> service.findConditionalMatch(session, r.fhirType(), criteria).orElse(null));
+                String id;
+                if (existing != null) {
+                    matched.put(i, existing);
+                    id = existing.getIdElement().getIdPart();
+                } else {
+                    id = service.newId();
+                    newIds.put(i, id);
+                }
+                if (e.hasFullUrl()) {
+                    placeholders.put(e.getFullUrl(), r.fhirType() + "/" + id);
                 }
             }
             // 2. rewrite references, 3. write (POST before PUT), 4. read (GET last)
@@ -114,22 +102,36 @@ public final class BundleProcessor {
                         if (verb != HTTPVerb.GET) {
                             rewriteReferences(session, e.getResource(), placeholders);
                         }
-                        return switch (verb) {
-                            case POST -> matched.containsKey(index)
-                                    ? writeResponse(matched.get(index), "200 OK")
-                                    : writeResponse(service.insertNew(session, e.getResource(), newIds.get(index)), "201 Created");
-                            case PUT -> !e.getRequest().getUrl().contains("?") ? put(session, e)
-                                    : matched.containsKey(index)
-                                    ? writeResponse(service.update(session, e.getResource().fhirType(),
-                                            matched.get(index).getIdElement().getIdPart(), e.getResource(), null), "200 OK")
-                                    : writeResponse(service.insertNew(session, e.getResource(), newIds.get(index)), "201 Created");
-                            default -> get(session, e);
-                        };
+                        if (verb == HTTPVerb.GET) {
+                            return get(session, e);
+                        }
+                        if (newIds.containsKey(index)) {
+                            return writeResponse(service.insertNew(session, e.getResource(), newIds.get(index)), "201 Created");
+                        }
+                        if (verb == HTTPVerb.POST) {
+                            return writeResponse(matched.get(index), "200 OK");
+                        }
+                        return matched.containsKey(index)
+                                ? writeResponse(service.update(session, e.getResource().fhirType(),
+                                        matched.get(index).getIdElement().getIdPart(), e.getResource(), null), "200 OK")
+                                : put(session, e);
                     });
                 }
             }
             return responseBundle(BundleType.TRANSACTIONRESPONSE, List.of(responses));
         });
+    }
+
+    /**
+     * The search criteria that decide an entry's target: If-None-Exist of a conditional create, or the
+     * query of a conditional update ({@code PUT Type?criteria}); null for anything else.
+     */
+    private static String conditionalCriteria(BundleEntryComponent e) {
+        HTTPVerb method = e.getRequest().getMethod();
+        if (method == HTTPVerb.POST) {
+            return e.getRequest().getIfNoneExist();
+        }
+        return method == HTTPVerb.PUT && e.getRequest().getUrl().contains("?") ? e.getRequest().getUrl() : null;
     }
 
     private Bundle batch(Bundle request) {

@@ -5,11 +5,9 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import se.vardbrygga.mappings.rules.RuleViolation;
 import se.vardbrygga.mappings.rules.RuleViolationException;
-import se.vardbrygga.profiles.Canonical;
 
 /**
  * A write a domain rule refused: 422 (409 for a state conflict) with one issue per violation, naming
@@ -22,10 +20,7 @@ final class RuleOutcomes {
     static BaseServerResponseException refused(FhirContext context, RuleViolationException e) {
         OperationOutcome outcome = new OperationOutcome();
         for (RuleViolation v : e.violations()) {
-            var issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.BUSINESSRULE)
-                    .setDiagnostics(v.message());
-            issue.addExpression(v.expression());
-            issue.getDetails().addCoding().setSystem(Canonical.RULE).setCode(v.ruleId());
+            Outcomes.addError(outcome, IssueType.BUSINESSRULE, v.message(), v.expression(), v.ruleId());
         }
         return e.conflict()
                 ? new ResourceVersionConflictException(e.getMessage(), null, outcome)

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.StringType;
 import se.vardbrygga.adapter.fhir.BundleProcessor;
+import se.vardbrygga.adapter.fhir.Outcomes;
 import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.mappings.intake.FieldError;
@@ -105,13 +105,8 @@ public final class IntakeService {
     static UnprocessableEntityException unprocessable(List<FieldError> errors) {
         OperationOutcome outcome = new OperationOutcome();
         for (FieldError error : errors) {
-            var issue = outcome.addIssue().setSeverity(IssueSeverity.ERROR)
-                    .setCode(error.ruleId() != null ? IssueType.BUSINESSRULE : IssueType.INVALID)
-                    .setDiagnostics(error.message());
-            issue.addExpression(error.field());
-            if (error.ruleId() != null) {
-                issue.getDetails().addCoding().setSystem(Canonical.RULE).setCode(error.ruleId());
-            }
+            Outcomes.addError(outcome, error.ruleId() != null ? IssueType.BUSINESSRULE : IssueType.INVALID,
+                    error.message(), error.field(), error.ruleId());
         }
         return new UnprocessableEntityException(errors.size() + " intake field error(s)", outcome);
     }

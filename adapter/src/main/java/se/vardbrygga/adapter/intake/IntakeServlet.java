@@ -41,7 +41,7 @@ public final class IntakeServlet extends HttpServlet {
         Matcher m = SCHEMA.matcher(String.valueOf(req.getPathInfo()));
         var schema = m.matches() ? intake.kinds().schema(m.group(1)) : java.util.Optional.<String>empty();
         if (schema.isEmpty()) {
-            send(resp, 404, Outcomes.outcome(IssueType.NOTFOUND, "No such intake schema; kinds: companion-need, delegation, admission", null));
+            send(resp, 404, Outcomes.outcome(IssueType.NOTFOUND, "No such intake schema; kinds: " + intake.kinds().names(), null));
             return;
         }
         resp.setStatus(200);
@@ -53,7 +53,7 @@ public final class IntakeServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Matcher m = KIND.matcher(String.valueOf(req.getPathInfo()));
         if (!m.matches() || !intake.kinds().exists(m.group(1))) {
-            send(resp, 404, Outcomes.outcome(IssueType.NOTFOUND, "No such intake kind; kinds: companion-need, delegation, admission", null));
+            send(resp, 404, Outcomes.outcome(IssueType.NOTFOUND, "No such intake kind; kinds: " + intake.kinds().names(), null));
             return;
         }
         String contentType = String.valueOf(req.getContentType());

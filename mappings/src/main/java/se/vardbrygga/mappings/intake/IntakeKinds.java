@@ -61,6 +61,11 @@ public final class IntakeKinds {
         return kinds.containsKey(kind);
     }
 
+    /** The kinds, for messages: "admission, companion-need, delegation". */
+    public String names() {
+        return String.join(", ", new java.util.TreeSet<>(kinds.keySet()));
+    }
+
     /**
      * Checks the document against the kind's schema and maps it.
      *
