@@ -59,6 +59,7 @@ public final class RequestSizeLimitFilter implements Filter {
     }
 
     private static final class LimitedStream extends ServletInputStream {
+        private static final long DRAIN_BYTES = 1 << 20;
         private final ServletInputStream in;
         private final long maxBytes;
         private long read;
@@ -86,10 +87,25 @@ public final class RequestSizeLimitFilter implements Filter {
             return n;
         }
 
-        private void count(int n) {
+        private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
+                drain();
                 throw new PayloadTooLargeException("Request body is larger than the limit of " + maxBytes + " bytes");
+            }
+        }
+
+        /**
+         * Reads and discards the rest of a moderately oversized body (up to max(limit, 1 MiB) more), so
+         * that a client still sending it reads the 413 instead of a reset connection; a larger body is
+         * cut off when the connection closes.
+         */
+        private void drain() throws IOException {
+            long left = Math.max(maxBytes, DRAIN_BYTES);
+            byte[] discard = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(discard, 0, (int) Math.min(discard.length, left))) > 0) {
+                left -= n;
             }
         }
 
