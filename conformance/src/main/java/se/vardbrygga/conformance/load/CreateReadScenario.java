@@ -39,20 +39,20 @@ public final class CreateReadScenario implements Scenario {
 
     /**
      * A companion-request Task as an EHR sends it: valid R4 and valid against the Vårdbrygga profile
-     * vb-companion-request-task (focus, patient, requester, owner). The inputs are a UUID and an
-     * instant, so no JSON escaping is needed; the references are fixed load-test ids.
+     * vb-companion-request-task (focus, patient, requester, owner), referring to the run's
+     * {@link LoadFixture}. The inputs are a UUID, an instant and server ids, so no JSON escaping is needed.
      */
-    static String taskJson(UUID identifier, Instant authoredOn) {
+    static String taskJson(UUID identifier, Instant authoredOn, LoadFixture fixture) {
         return "{\"resourceType\":\"Task\","
                 + "\"identifier\":[{\"system\":\"" + IDENTIFIER_SYSTEM + "\",\"value\":\"" + identifier + "\"}],"
                 + "\"status\":\"requested\","
                 + "\"intent\":\"order\","
                 + "\"code\":{\"coding\":[{\"system\":\"" + TASK_CODE_SYSTEM + "\",\"code\":\"" + TASK_CODE + "\"}]},"
-                + "\"focus\":{\"reference\":\"CarePlan/load-test-companion-need\"},"
-                + "\"for\":{\"reference\":\"Patient/load-test-patient\"},"
+                + "\"focus\":{\"reference\":\"" + fixture.carePlan() + "\"},"
+                + "\"for\":{\"reference\":\"" + fixture.patient() + "\"},"
                 + "\"authoredOn\":\"" + authoredOn.truncatedTo(ChronoUnit.MILLIS) + "\","
-                + "\"requester\":{\"reference\":\"Organization/load-test-ward\"},"
-                + "\"owner\":{\"reference\":\"Organization/load-test-home-care\"}}";
+                + "\"requester\":{\"reference\":\"" + fixture.requester() + "\"},"
+                + "\"owner\":{\"reference\":\"" + fixture.owner() + "\"}}";
     }
 
     static Optional<String> taskId(HttpResponse<String> response) {

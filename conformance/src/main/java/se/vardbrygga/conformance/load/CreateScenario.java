@@ -17,9 +17,13 @@ public final class CreateScenario implements Scenario {
 
     /** POSTs a fresh Task and returns its id, recording the exchange as {@code operation}. */
     static Optional<String> createTask(ScenarioContext context, String operation) throws InterruptedException {
+        Optional<LoadFixture> fixture = context.fixture();
+        if (fixture.isEmpty()) {
+            return Optional.empty();
+        }
         HttpRequest create = context.request("Task")
                 .header("Content-Type", CreateReadScenario.FHIR_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(CreateReadScenario.taskJson(UUID.randomUUID(), Instant.now())))
+                .POST(HttpRequest.BodyPublishers.ofString(CreateReadScenario.taskJson(UUID.randomUUID(), Instant.now(), fixture.get())))
                 .build();
         return context.exchange(operation, create, CreateReadScenario.CREATED_WITH_LOCATION)
                 .flatMap(CreateReadScenario::taskId);

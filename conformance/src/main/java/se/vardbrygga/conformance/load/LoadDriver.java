@@ -26,13 +26,14 @@ public final class LoadDriver {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        LoadFixture.Cell fixture = new LoadFixture.Cell();
         RunWindow window = RunWindow.startingAt(System.nanoTime(), config.warmup(), config.duration());
 
         List<Thread> threads = new ArrayList<>(config.threads());
         List<WorkerRecorder> recorders = new ArrayList<>(config.threads());
         for (int i = 0; i < config.threads(); i++) {
             WorkerRecorder recorder = new WorkerRecorder();
-            ScenarioContext context = new ScenarioContext(client, config, REQUEST_TIMEOUT, window, recorder);
+            ScenarioContext context = new ScenarioContext(client, config, REQUEST_TIMEOUT, window, recorder, fixture);
             Thread thread = new Thread(new Worker(config.scenario(), scenario, context, window), "load-worker-" + i);
             thread.setDaemon(true);
             recorders.add(recorder);

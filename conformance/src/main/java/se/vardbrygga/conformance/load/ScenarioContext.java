@@ -21,15 +21,27 @@ public final class ScenarioContext {
     private final Duration requestTimeout;
     private final RunWindow window;
     private final WorkerRecorder recorder;
+    private final LoadFixture.Cell fixture;
 
     ScenarioContext(HttpClient client, LoadConfig config, Duration requestTimeout, RunWindow window,
-            WorkerRecorder recorder) {
+            WorkerRecorder recorder, LoadFixture.Cell fixture) {
         this.client = Objects.requireNonNull(client, "client");
         this.baseUrl = config.baseUrl();
         this.token = config.token();
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.window = Objects.requireNonNull(window, "window");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.fixture = Objects.requireNonNull(fixture, "fixture");
+    }
+
+    /** The resources the run's requests refer to; empty while they could not be created (an error). */
+    Optional<LoadFixture> fixture() throws InterruptedException {
+        return fixture.get(this);
+    }
+
+    /** A request builder for the base URL itself (transactions). */
+    HttpRequest.Builder base() {
+        return builder(URI.create(baseUrl));
     }
 
     /**
@@ -42,7 +54,11 @@ public final class ScenarioContext {
         if (relativePath.startsWith("/") || relativePath.contains("://") || relativePath.contains("..")) {
             throw new IllegalArgumentException("not a path relative to the base URL: " + relativePath);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + "/" + relativePath))
+        return builder(URI.create(baseUrl + "/" + relativePath));
+    }
+
+    private HttpRequest.Builder builder(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Accept", CreateReadScenario.FHIR_JSON);
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
@@ -57,7 +73,22 @@ public final class ScenarioContext {
      */
     public Optional<HttpResponse<String>> exchange(String operation, HttpRequest request, ResponseCheck check)
             throws InterruptedException {
-        if (!request.uri().toString().startsWith(baseUrl + "/")) {
+        return send(operation, request, check, true);
+    }
+
+    /**
+     * Like {@link #exchange}, for preparing a run rather than loading it: a failure is recorded as an error of
+     * {@code operation}, a success is not recorded at all.
+     */
+    Optional<HttpResponse<String>> prepare(String operation, HttpRequest request, ResponseCheck check)
+            throws InterruptedException {
+        return send(operation, request, check, false);
+    }
+
+    private Optional<HttpResponse<String>> send(String operation, HttpRequest request, ResponseCheck check,
+            boolean recordSuccess) throws InterruptedException {
+        String uri = request.uri().toString();
+        if (!uri.equals(baseUrl) && !uri.startsWith(baseUrl + "/")) {
             throw new IllegalArgumentException("request outside the base URL: " + request.uri());
         }
         long start = System.nanoTime();
@@ -78,7 +109,9 @@ public final class ScenarioContext {
             recorder.error(phase, operation, problem.get());
             return Optional.empty();
         }
-        recorder.success(phase, operation, elapsed);
+        if (recordSuccess) {
+            recorder.success(phase, operation, elapsed);
+        }
         return Optional.of(response);
     }
 

@@ -33,6 +33,7 @@ final class FakeFhirServer implements AutoCloseable {
         this.mode = mode;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/fhir/Task", this::handle);
+        server.createContext("/fhir", this::fixture);
         server.setExecutor(executor);
         server.start();
     }
@@ -43,6 +44,25 @@ final class FakeFhirServer implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir";
+    }
+
+    /** The load fixture transaction: four created entries, whatever the mode (the modes are about Tasks). */
+    private void fixture(HttpExchange exchange) throws IOException {
+        try {
+            exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals("/fhir")) {
+                StringBuilder entries = new StringBuilder();
+                for (String location : new String[] {"Organization/w", "Organization/h", "Patient/p", "CarePlan/c"}) {
+                    entries.append(entries.length() == 0 ? "" : ",").append("{\"response\":{\"status\":\"201 Created\",")
+                            .append("\"location\":\"").append(location).append("/_history/1\"}}");
+                }
+                respond(exchange, 200, "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\",\"entry\":[" + entries + "]}");
+            } else {
+                respond(exchange, 404, "{\"resourceType\":\"OperationOutcome\"}");
+            }
+        } finally {
+            exchange.close();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

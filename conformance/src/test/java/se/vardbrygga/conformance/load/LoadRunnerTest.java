@@ -49,6 +49,9 @@ class LoadRunnerTest {
             assertThat(server.lastCreateBody.get())
                     .contains("\"resourceType\":\"Task\"", "\"status\":\"requested\"", "\"intent\":\"order\"",
                             "companion-request", "http://vardbrygga.example/fhir/sid/load-test", "\"authoredOn\"");
+            // the Task refers to the fixture the run created first (the fake answers its transaction)
+            assertThat(server.lastCreateBody.get()).contains("\"CarePlan/c\"", "\"Patient/p\"", "\"Organization/w\"",
+                    "\"owner\":{\"reference\":\"Organization/h\"}");
         }
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("operation", "create", "read", "p99 ms", "total errors: 0");
