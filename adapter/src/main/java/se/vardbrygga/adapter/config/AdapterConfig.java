@@ -1,7 +1,9 @@
 package se.vardbrygga.adapter.config;
 
+import java.time.Duration;
+
 /** The whole configuration of the adapter, as read from YAML with environment overrides. */
-public record AdapterConfig(Server server, Database database, Validation validation) {
+public record AdapterConfig(Server server, Database database, Validation validation, Jobs jobs) {
 
     public record Server(String host, int port, long maxRequestBytes, String publicBaseUrl) {
     }
@@ -13,12 +15,21 @@ public record AdapterConfig(Server server, Database database, Validation validat
     public record Validation(boolean enabled) {
     }
 
+    /** How often time-driven rules run, in seconds; 0 = not on a schedule. */
+    public record Jobs(long assistanceReminderIntervalSeconds) {
+        public static final Jobs OFF = new Jobs(0);
+
+        public Duration assistanceReminderInterval() {
+            return Duration.ofSeconds(assistanceReminderIntervalSeconds);
+        }
+    }
+
     public AdapterConfig withPort(int port) {
         return new AdapterConfig(new Server(server.host(), port, server.maxRequestBytes(), server.publicBaseUrl()), database,
-                validation);
+                validation, jobs);
     }
 
     public AdapterConfig withDatabase(Database db) {
-        return new AdapterConfig(server, db, validation);
+        return new AdapterConfig(server, db, validation, jobs);
     }
 }

@@ -134,6 +134,14 @@ public final class ResourceService {
         return new SearchResultPage(page, total, query.offset(), query.count());
     }
 
+    /** The matches of a search in FHIR query syntax ({@code status=in-progress&class=...}), oldest first. */
+    public List<Resource> find(StoreSession session, String type, String query, int offset, int count) {
+        List<Criterion> criteria = searchParser.parseCriteria(type, UrlUtil.parseQueryString(query));
+        return session.search(type, new SearchQuery(criteria, SearchQuery.Sort.INSERTION, offset, count)).stream()
+                .map(this::toResource)
+                .toList();
+    }
+
     private List<IBaseResource> includes(StoreSession session, List<IBaseResource> matches, List<SearchParamDef> includes) {
         Map<String, IBaseResource> included = new LinkedHashMap<>();
         for (SearchParamDef def : includes) {

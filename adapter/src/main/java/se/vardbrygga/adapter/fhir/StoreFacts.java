@@ -1,6 +1,5 @@
 package se.vardbrygga.adapter.fhir;
 
-import ca.uhn.fhir.util.UrlUtil;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import se.vardbrygga.adapter.search.IndexExtractor;
-import se.vardbrygga.adapter.search.SearchQuery;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.mappings.rules.Facts;
 
@@ -36,10 +34,7 @@ final class StoreFacts implements Facts {
 
     @Override
     public List<Resource> search(String type, String query) {
-        var criteria = service.searchParser().parseCriteria(type, UrlUtil.parseQueryString(query));
-        return session.search(type, new SearchQuery(criteria, SearchQuery.Sort.INSERTION, 0, MAX_MATCHES)).stream()
-                .map(service::toResource)
-                .toList();
+        return service.find(session, type, query, 0, MAX_MATCHES);
     }
 
     @Override

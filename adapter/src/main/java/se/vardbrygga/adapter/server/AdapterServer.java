@@ -22,6 +22,8 @@ import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.fhir.SupportedResources;
 import se.vardbrygga.adapter.fhir.SystemProvider;
 import se.vardbrygga.adapter.intake.IntakeService;
+import se.vardbrygga.adapter.jobs.AssistanceLimitReminders;
+import se.vardbrygga.adapter.jobs.PeriodicJobs;
 import se.vardbrygga.adapter.intake.IntakeServlet;
 import se.vardbrygga.adapter.search.IndexExtractor;
 import se.vardbrygga.adapter.search.SearchParamRegistry;
@@ -35,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running adapter: the store, the FHIR server at {@code /fhir} and {@code /health}, on Jetty.
+ * The running adapter: the store, the FHIR server at {@code /fhir}, the intake at {@code /intake}, {@code /health},
+ * on Jetty, and the periodic jobs of the time-driven rules.
  * Wiring is plain code here; {@link #start(AdapterConfig)} with port 0 takes a free port (tests).
  */
 public final class AdapterServer implements AutoCloseable {
@@ -45,21 +48,31 @@ public final class AdapterServer implements AutoCloseable {
     private final Server jetty;
     private final JdbcResourceStore store;
     private final BundleProcessor bundles;
+    private final AssistanceLimitReminders reminders;
+    private final PeriodicJobs jobs;
 
-    private AdapterServer(Server jetty, JdbcResourceStore store, BundleProcessor bundles) {
+    private AdapterServer(Server jetty, JdbcResourceStore store, BundleProcessor bundles, AssistanceLimitReminders reminders,
+                          PeriodicJobs jobs) {
         this.jetty = jetty;
         this.store = store;
         this.bundles = bundles;
+        this.reminders = reminders;
+        this.jobs = jobs;
     }
 
     public static AdapterServer start(AdapterConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with {@code clock} as the time of every write and rule (tests move it to make rules due). */
+    public static AdapterServer start(AdapterConfig config, Clock clock) throws Exception {
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(new StrictErrorHandler());
         SearchParamRegistry registry = SearchParamRegistry.standard();
         JdbcResourceStore store = JdbcResourceStore.open(config.database());
         try {
             ResourceService service = new ResourceService(fhir, new IndexExtractor(fhir, registry),
-                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(), Clock.systemUTC());
+                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(), clock);
             Set<String> writable = SupportedResources.writableNames();
             List<IResourceProvider> providers = SupportedResources.ALL.stream()
                     .<IResourceProvider>map(s -> s.clientWritable()
@@ -86,11 +99,14 @@ public final class AdapterServer implements AutoCloseable {
                     EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
-            IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, Clock.systemUTC());
+            IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, clock);
             context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir)), "/intake/*");
             jetty.setHandler(context);
             jetty.start();
-            return new AdapterServer(jetty, store, bundles);
+            AssistanceLimitReminders reminders = new AssistanceLimitReminders(store, service, clock);
+            PeriodicJobs jobs = new PeriodicJobs()
+                    .every(config.jobs().assistanceReminderInterval(), "assistance-limit-reminders (R-PA-1)", reminders);
+            return new AdapterServer(jetty, store, bundles, reminders, jobs);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -121,16 +137,19 @@ public final class AdapterServer implements AutoCloseable {
         return bundles;
     }
 
+    /** The R-PA-1 reminder job, to run it now (tests, and the demo) instead of waiting for its schedule. */
+    public AssistanceLimitReminders assistanceLimitReminders() {
+        return reminders;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
 
     @Override
     public void close() throws Exception {
-        try {
+        try (store; jobs) {
             jetty.stop();
-        } finally {
-            store.close();
         }
     }
 }

@@ -3,7 +3,6 @@ package se.vardbrygga.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.vardbrygga.adapter.cli.Demo;
@@ -37,6 +36,6 @@ class DemoIT {
     }
 
     private static int total(FhirHttp http, String query) {
-        return http.get(query + (query.contains("?") ? "&" : "?") + "_summary=count").as(Bundle.class).getTotal();
+        return http.count(query);
     }
 }

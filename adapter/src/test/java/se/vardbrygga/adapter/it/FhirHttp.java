@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
 /** A plain HTTP client for the tests: exact control of methods, headers and bodies, as any EHR. */
@@ -41,6 +42,15 @@ public final class FhirHttp {
 
     public Response send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         return send(builder(path, headers).method(method, body));
+    }
+
+    /** The number of matches of a search, e.g. {@code count("Task?code=...")}. */
+    public int count(String query) {
+        Response r = get(query + (query.contains("?") ? "&" : "?") + "_summary=count");
+        if (r.status() != 200) {
+            throw new IllegalStateException("count " + query + ": " + r);
+        }
+        return r.as(Bundle.class).getTotal();
     }
 
     public static String encode(IBaseResource resource) {
@@ -102,6 +112,17 @@ public final class FhirHttp {
 
         public <T extends Resource> T as(Class<T> type) {
             return FHIR.newJsonParser().parseResource(type, body);
+        }
+
+        /** The id of the first {@code type} in a transaction-response Bundle, from its entry's location. */
+        public String createdId(String type) {
+            if (status != 201 && status != 200) {
+                throw new IllegalStateException("expected a transaction response, got " + this);
+            }
+            return as(Bundle.class).getEntry().stream().map(e -> e.getResponse().getLocation())
+                    .filter(l -> l.startsWith(type + "/")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + type + " in " + body))
+                    .split("/")[1];
         }
 
         public Resource resource() {

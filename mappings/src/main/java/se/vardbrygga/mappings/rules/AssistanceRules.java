@@ -47,8 +47,15 @@ public final class AssistanceRules {
         return RuleEffects.creating(List.of(task));
     }
 
-    /** A reminder the four-week limit asks for at {@code now}: before the limit, and when it has passed. */
+    /**
+     * A reminder the four-week limit asks for at {@code now}: before the limit, and when it has passed.
+     * The Task carries {@link #ruleTaskIdentifier(String)} of its key, so it can be created exactly once.
+     */
     public record Reminder(String key, Task task) {
+        /** The conditional-create criteria that find this reminder if it was created before. */
+        public String ifNoneExist() {
+            return "identifier=" + RULE_TASK_ID + "|" + key;
+        }
     }
 
     /** R-PA-1: the reminders due for an ongoing stay at {@code now} (each is created once, by its key). */
@@ -58,28 +65,30 @@ public final class AssistanceRules {
             return List.of();
         }
         Instant limit = stay.getPeriod().getStart().toInstant().plus(LIMIT);
-        String stayId = stay.getIdElement().getIdPart();
         List<Reminder> due = new ArrayList<>();
         if (!now.isBefore(limit.minus(REMIND_BEFORE)) && now.isBefore(limit)) {
-            due.add(new Reminder(stayId + "/limit-approaching", limitTask(stay, assistance.get(), limit, now,
+            due.add(limitReminder(stay, assistance.get(), "limit-approaching", limit, now,
                     "The four-week limit of assistance compensation during the hospital stay passes on the limit date "
-                            + "(R-PA-1): plan the assistance after that date.")));
+                            + "(R-PA-1): plan the assistance after that date."));
         }
         if (!now.isBefore(limit)) {
-            due.add(new Reminder(stayId + "/limit-passed", limitTask(stay, assistance.get(), limit, now,
+            due.add(limitReminder(stay, assistance.get(), "limit-passed", limit, now,
                     "The four-week limit of assistance compensation during the hospital stay has passed (R-PA-1): "
-                            + "assistance compensation no longer covers the stay.")));
+                            + "assistance compensation no longer covers the stay."));
         }
         return due;
     }
 
-    private static Task limitTask(Encounter stay, PersonalAssistance assistance, Instant limit, Instant now, String text) {
+    private static Reminder limitReminder(Encounter stay, PersonalAssistance assistance, String event, Instant limit,
+                                          Instant now, String text) {
+        String key = stay.getIdElement().getIdPart() + "/" + event;
         Task task = ruleTask(stay, assistance, "assistance-limit-reminder", "R-PA-1", now).setDescription(text);
+        task.addIdentifier(ruleTaskIdentifier(key));
         task.getRestriction().getPeriod().setEnd(Date.from(limit));
         task.addInput()
                 .setType(Codes.taskParameter("limit-date"))
                 .setValue(new DateType(Date.from(limit)));
-        return task;
+        return new Reminder(key, task);
     }
 
     private static Task ruleTask(Encounter stay, PersonalAssistance assistance, String code, String ruleId, Instant now) {

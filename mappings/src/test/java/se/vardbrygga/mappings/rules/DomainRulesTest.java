@@ -186,6 +186,8 @@ class DomainRulesTest {
         List<AssistanceRules.Reminder> passed = AssistanceRules.dueReminders(stay, NOW.plus(Duration.ofDays(28)));
         assertThat(passed).extracting(AssistanceRules.Reminder::key).containsExactly("e1/limit-passed");
         assertThat(passed.get(0).task().getOwner().getReference()).isEqualTo("Organization/assist");
+        assertThat(passed.get(0).task().getIdentifierFirstRep().getValue()).isEqualTo("e1/limit-passed");
+        assertThat(passed.get(0).ifNoneExist()).endsWith("/sid/rule-task|e1/limit-passed");
         stay.setStatus(EncounterStatus.FINISHED);
         assertThat(AssistanceRules.dueReminders(stay, NOW.plus(Duration.ofDays(30)))).isEmpty();
     }

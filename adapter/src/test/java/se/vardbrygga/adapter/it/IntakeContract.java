@@ -2,8 +2,7 @@ package se.vardbrygga.adapter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +25,7 @@ import se.vardbrygga.adapter.server.AdapterServer;
  * delegations and admissions, the rules they trigger, and bad documents refused under their field.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntakeIT {
+abstract class IntakeContract {
     private static final String TASK_CODE = "http://vardbrygga.example/fhir/CodeSystem/task-code";
     private static final String WARD = "SE2321009918-VB1012";
     private static final String HOME_CARE = "SE2120009952-VB2401";
@@ -38,16 +37,13 @@ class IntakeIT {
     private FhirHttp fhir;
     private FhirHttp intake;
 
+    abstract AdapterConfig.Database database();
+
     @BeforeAll
     void start() throws Exception {
-        server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
-                TestDatabases.h2(), new AdapterConfig.Validation(true)));
+        server = SeededAdapter.start(database(), Clock.systemUTC());
         fhir = new FhirHttp(server.baseUrl());
         intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
-        try (InputStream seed = getClass().getResourceAsStream("/demo/seed-bundle.json")) {
-            FhirHttp.Response r = fhir.post("", new String(seed.readAllBytes(), StandardCharsets.UTF_8));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-        }
     }
 
     @AfterAll
@@ -76,8 +72,7 @@ class IntakeIT {
 
     private String createdId(FhirHttp.Response r, String type) {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.as(Bundle.class).getEntry().stream().map(e -> e.getResponse().getLocation())
-                .filter(l -> l.startsWith(type + "/")).findFirst().orElseThrow().split("/")[1];
+        return r.createdId(type);
     }
 
     private Task task(String id) {
@@ -85,7 +80,7 @@ class IntakeIT {
     }
 
     private int count(String query) {
-        return fhir.get(query + (query.contains("?") ? "&" : "?") + "_summary=count").as(Bundle.class).getTotal();
+        return fhir.count(query);
     }
 
     @Test
