@@ -31,6 +31,7 @@ abstract class IntakeContract {
     private static final String HOME_CARE = "SE2120009952-VB2401";
     private static final String ASSISTANCE = "SE5590009915-VB3001";
     private static final String CLINIC = "SE2321009926-VB1101";
+    private static final String EMERGENCY_DEPARTMENT = "SE2321009918-VB1001";
     private static final String MUNICIPAL_NURSE = "SE2120009952-R0301";
 
     private AdapterServer server;
@@ -120,6 +121,33 @@ abstract class IntakeContract {
 
         String id = createdId(r, "Communication");
         assertThat(fhir.get("Communication/" + id).body()).contains("support-notice").doesNotContain("vb-one-way");
+    }
+
+    private String companionNeed(String samordningsnummer, String visitContext, String visitUnit) {
+        return createdId(send("companion-need", ("{'sender':{'hsaId':'%s'},'patient':{'samordningsnummer':'%s'},"
+                + "'visitContext':'%s','visit':{'unitHsaId':'%s'},'executor':{'hsaId':'%s'},'need':'Behöver stöd av känd personal'}")
+                .formatted(HOME_CARE, samordningsnummer, visitContext, visitUnit, HOME_CARE)), "Task");
+    }
+
+    @Test
+    void companionRequestsEndWhenThePatientIsAdmitted_R_CMP_4_R_CMP_6() {
+        String pnr = "198704659849";
+        String emergency = companionNeed(pnr, "emergency", EMERGENCY_DEPARTMENT);
+        String withPatient = companionNeed(pnr, "planned-outpatient", CLINIC);
+        Task started = task(withPatient).setStatus(Task.TaskStatus.INPROGRESS);
+        assertThat(fhir.put("Task/" + withPatient, started).status()).isEqualTo(200);
+
+        FhirHttp.Response admitted = send("admission", ("{'sender':{'hsaId':'%s'},'patient':{'samordningsnummer':'%s'},"
+                + "'episodeId':'E-7','event':'admission','class':'inpatient','start':'2026-11-24T18:05:00+01:00'}").formatted(WARD, pnr));
+        assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
+
+        Task cancelled = task(emergency); // R-CMP-4: the companion was wanted until admission
+        assertThat(cancelled.getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+        assertThat(cancelled.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-CMP-4");
+        Task completed = task(withPatient); // R-CMP-6: the region has the responsibility now
+        assertThat(completed.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+        assertThat(completed.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-CMP-6");
+        assertThat(count("Provenance?target=Task/" + emergency)).isEqualTo(2); // the intake's and the rule's
     }
 
     @Test

@@ -1,5 +1,6 @@
 package se.vardbrygga.mappings.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -8,10 +9,14 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
 import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.profiles.Canonical;
 
-/** Companion requests (R-CMP-1, R-CMP-7). */
+/**
+ * Companion requests: who decides (R-CMP-1), none for an inpatient stay the assistance covers (R-CMP-7),
+ * and their end when the patient is admitted (R-CMP-4, R-CMP-6).
+ */
 public final class CompanionRules {
     private CompanionRules() {
     }
@@ -46,6 +51,43 @@ public final class CompanionRules {
                                 + "and no companion is requested from the municipality (R-CMP-7)"));
             }
         }
+    }
+
+    /**
+     * At an inpatient admission the region takes over all nursing and medical responsibility (R-CMP-6):
+     * a companion who is with the patient ({@code in-progress}) has done the task, and an emergency
+     * companion not yet there is no longer needed: the companion is wanted until admission (R-CMP-4).
+     * Requests for a stay itself (visit context {@code inpatient}, R-CMP-5/R-CMP-7) and for later planned
+     * visits stay as they are.
+     */
+    static RuleEffects handOverAtAdmission(Encounter admission, Facts facts) {
+        String patient = admission.getSubject().getReference();
+        if (patient == null) {
+            return RuleEffects.NONE;
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Resource found : facts.search("Task", "code=" + Canonical.TASK_CODE + "|companion-request&patient=" + patient
+                + "&status=" + TaskEnding.ACTIVE_QUERY)) {
+            String context = facts.resolve(((Task) found).getFocus()).filter(CarePlan.class::isInstance)
+                    .map(plan -> visitContext((CarePlan) plan)).orElse(null);
+            if (!"inpatient".equals(context)) {
+                changes.add(TaskEnding.change(found.getIdElement().getIdPart(), admission, facts,
+                        request -> endingAtAdmission(request, context)));
+            }
+        }
+        return new RuleEffects(List.of(), changes);
+    }
+
+    private static Optional<TaskEnding> endingAtAdmission(Task request, String visitContext) {
+        if (request.getStatus() == TaskStatus.INPROGRESS) {
+            return Optional.of(new TaskEnding(TaskStatus.COMPLETED, "R-CMP-6", "The patient was admitted: all nursing and "
+                    + "medical responsibility passed to the region; the companion stayed until admission (R-CMP-4, R-CMP-6)"));
+        }
+        if ("emergency".equals(visitContext) && TaskEnding.ACTIVE.contains(request.getStatus())) {
+            return Optional.of(new TaskEnding(TaskStatus.CANCELLED, "R-CMP-4", "The emergency visit ended in admission: "
+                    + "a companion was wanted until admission (R-CMP-4) and the region now has the responsibility (R-CMP-6)"));
+        }
+        return Optional.empty();
     }
 
     static String visitContext(CarePlan plan) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -20,11 +19,6 @@ import se.vardbrygga.profiles.Canonical;
 
 /** Delegations (R-DEL-1, R-DEL-2, R-DEL-4): who may issue one, and their end at an inpatient admission. */
 public final class DelegationRules {
-    static final Set<TaskStatus> ACTIVE = Set.of(TaskStatus.REQUESTED, TaskStatus.RECEIVED, TaskStatus.ACCEPTED,
-            TaskStatus.READY, TaskStatus.INPROGRESS, TaskStatus.ONHOLD);
-    private static final String ACTIVE_QUERY = ACTIVE.stream().map(TaskStatus::toCode).sorted()
-            .collect(java.util.stream.Collectors.joining(","));
-
     private DelegationRules() {
     }
 
@@ -38,11 +32,11 @@ public final class DelegationRules {
      * is always allowed.
      */
     static void checkIssuing(Task task, Optional<Resource> before, Facts facts, List<RuleViolation> out) {
-        if (!ACTIVE.contains(task.getStatus())) {
+        if (!TaskEnding.ACTIVE.contains(task.getStatus())) {
             return;
         }
         boolean wasActiveWithSameDelegator = before.map(Task.class::cast)
-                .filter(b -> ACTIVE.contains(b.getStatus()))
+                .filter(b -> TaskEnding.ACTIVE.contains(b.getStatus()))
                 .filter(b -> b.getRequester().getReference() != null
                         && b.getRequester().getReference().equals(task.getRequester().getReference()))
                 .isPresent();
@@ -84,21 +78,12 @@ public final class DelegationRules {
         }
         List<Change> changes = new ArrayList<>();
         for (Resource found : facts.search("Task", "code=" + Canonical.TASK_CODE + "|delegation&patient=" + patient
-                + "&status=" + ACTIVE_QUERY)) {
-            String id = found.getIdElement().getIdPart();
-            changes.add(new Change("Task", id, current -> {
-                Task delegation = (Task) current;
-                if (!ACTIVE.contains(delegation.getStatus())) {
-                    return Optional.empty(); // already ended, e.g. by a concurrent admission
-                }
-                Date now = Date.from(facts.now());
-                delegation.setStatus(TaskStatus.CANCELLED)
-                        .setStatusReason(Codes.ruleConcept("R-DEL-1",
-                                "Ended at inpatient admission: all earlier delegation ceases to apply (R-DEL-1)"))
-                        .setLastModified(now);
-                return Optional.of(new Change.Changed(delegation,
-                        List.of(RuleProvenance.of("R-DEL-1", new Reference("Task/" + id), admission, now))));
-            }));
+                + "&status=" + TaskEnding.ACTIVE_QUERY)) {
+            changes.add(TaskEnding.change(found.getIdElement().getIdPart(), admission, facts,
+                    delegation -> TaskEnding.ACTIVE.contains(delegation.getStatus()) // else ended already, e.g. by a concurrent admission
+                            ? Optional.of(new TaskEnding(TaskStatus.CANCELLED, "R-DEL-1",
+                                    "Ended at inpatient admission: all earlier delegation ceases to apply (R-DEL-1)"))
+                            : Optional.empty()));
         }
         return new RuleEffects(List.of(), changes);
     }

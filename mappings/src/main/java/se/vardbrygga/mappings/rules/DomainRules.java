@@ -33,6 +33,7 @@ public final class DomainRules {
         } else if (resource instanceof Encounter encounter) {
             if (InpatientStay.begins(encounter, before)) {
                 effects = DelegationRules.endAtAdmission(encounter, facts)
+                        .and(CompanionRules.handOverAtAdmission(encounter, facts))
                         .and(AssistanceRules.atAdmission(encounter, facts));
             } else if (InpatientStay.ends(encounter, before)) {
                 effects = DelegationRules.reviewAtDischarge(encounter, facts);

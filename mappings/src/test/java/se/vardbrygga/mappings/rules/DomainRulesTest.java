@@ -10,6 +10,8 @@ import static se.vardbrygga.mappings.rules.Fixtures.unit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -215,6 +217,51 @@ class DomainRulesTest {
                 .containsExactly("R-CMP-1");
         assertThat(rules.onWrite(companionRequest("Organization/homecare", "CarePlan/cp1"), Optional.empty(), facts))
                 .isEqualTo(RuleEffects.NONE);
+    }
+
+    private Task storedCompanionRequest(String id, TaskStatus status, String carePlan) {
+        Task task = companionRequest("Organization/homecare", carePlan).setStatus(status);
+        task.setId(id);
+        return facts.add(task);
+    }
+
+    /** The ended version of each Task the rules change at this admission, by id. */
+    private Map<String, Task> endedAtAdmission() {
+        RuleEffects effects = rules.onWrite(inpatient("e1", EncounterStatus.INPROGRESS, NOW), Optional.empty(), facts);
+        Map<String, Task> ended = new TreeMap<>();
+        for (Change change : effects.changes()) {
+            change.change().apply(facts.resolve(new Reference("Task/" + change.id())).orElseThrow())
+                    .ifPresent(c -> ended.put(change.id(), (Task) c.updated()));
+        }
+        return ended;
+    }
+
+    @Test
+    void companionWithThePatientHandsOverToTheRegionAtAdmission_R_CMP_6() {
+        companionNeed("outpatient", "planned-outpatient");
+        companionNeed("stay", "inpatient");
+        storedCompanionRequest("with-patient", TaskStatus.INPROGRESS, "CarePlan/outpatient");
+        storedCompanionRequest("next-week", TaskStatus.ACCEPTED, "CarePlan/outpatient");
+        storedCompanionRequest("ward-request", TaskStatus.INPROGRESS, "CarePlan/stay");
+
+        Map<String, Task> ended = endedAtAdmission();
+
+        assertThat(ended).containsOnlyKeys("with-patient");
+        assertThat(ended.get("with-patient").getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(Codes.hasCoding(ended.get("with-patient").getStatusReason(), Canonical.RULE, "R-CMP-6")).isTrue();
+    }
+
+    @Test
+    void emergencyCompanionIsWantedUntilAdmission_R_CMP_4() {
+        companionNeed("ed", "emergency");
+        storedCompanionRequest("on-the-way", TaskStatus.ACCEPTED, "CarePlan/ed");
+        storedCompanionRequest("declined", TaskStatus.REJECTED, "CarePlan/ed");
+
+        Map<String, Task> ended = endedAtAdmission();
+
+        assertThat(ended).containsOnlyKeys("on-the-way");
+        assertThat(ended.get("on-the-way").getStatus()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(Codes.hasCoding(ended.get("on-the-way").getStatusReason(), Canonical.RULE, "R-CMP-4")).isTrue();
     }
 
     @Test
