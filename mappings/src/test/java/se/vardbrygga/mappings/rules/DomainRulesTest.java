@@ -156,7 +156,7 @@ class DomainRulesTest {
     }
 
     @Test
-    void specialNeedsNotGrantedAtAdmissionPromptAnApplication_R_PA_2() {
+    void specialNeedsNotGrantedAtAdmissionPromptAnApplicationNamingTheAssessmentCriteria_R_PA_2_R_PA_3() {
         Encounter admission = inpatient("e1", EncounterStatus.INPROGRESS, NOW);
         admission.addExtension(new PersonalAssistance(new Reference("Organization/assist"), true, false).toExtension());
 
@@ -166,7 +166,8 @@ class DomainRulesTest {
         Task task = (Task) effects.creates().get(0);
         assertThat(Codes.hasCoding(task.getCode(), Canonical.TASK_CODE, "assistance-compensation-application")).isTrue();
         assertThat(task.getOwner().getReference()).isEqualTo("Organization/assist");
-        assertThat(task.getDescription()).contains("R-PA-3");
+        assertThat(task.getDescription()).contains("R-PA-3").contains("deep knowledge").contains("lack of resources")
+                .contains("parental responsibility");
     }
 
     @Test
