@@ -2,7 +2,17 @@ package se.vardbrygga.adapter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.vardbrygga.adapter.cli.Demo;
@@ -10,7 +20,7 @@ import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.config.ConfigLoader;
 import se.vardbrygga.adapter.server.AdapterServer;
 
-/** The demo seeds its directory through the transaction path, and seeding again adds nothing. */
+/** The demo seeds its directory through the transaction path, seeding again adds nothing, and the README works on it. */
 class DemoIT {
     @TempDir
     Path dataDir;
@@ -32,6 +42,44 @@ class DemoIT {
         }
         try (AdapterServer again = Demo.start(config, dataDir)) {
             assertThat(total(new FhirHttp(again.baseUrl()), "Organization")).isEqualTo(organizations);
+        }
+    }
+
+    /**
+     * The README's intake commands, sent in order to the demo as a newcomer would: each is accepted, the
+     * delegation ends with R-DEL-1 at the admission, and the stay that began 22 days ago gets its R-PA-1
+     * reminder. A README example that stops working fails here.
+     */
+    @Test
+    void When_ReadmeIntakeCommandsSentToTheDemo_Expect_AcceptedAndTheRulesSeen_R_DEL_1_R_PA_1() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"))
+                .replace("'$(date -u -d '22 days ago' +%FT%TZ)'", Instant.now().minus(Duration.ofDays(22))
+                        .truncatedTo(ChronoUnit.SECONDS).toString());
+        Matcher posts = Pattern.compile("curl -s -X POST localhost:8080/intake/([a-z-]+) -H 'Content-Type: application/json' "
+                + "-d '(\\{.*?\\})'$", Pattern.DOTALL | Pattern.MULTILINE).matcher(readme);
+        AdapterConfig config = new ConfigLoader(java.util.Map.of()).load(null).withPort(0);
+        try (AdapterServer demo = Demo.start(config, dataDir)) {
+            FhirHttp intake = new FhirHttp(demo.baseUrl().replace("/fhir", "/intake"));
+            int sent = 0;
+            while (posts.find()) {
+                FhirHttp.Response r = intake.post(posts.group(1), posts.group(2), "Content-Type", "application/json");
+                assertThat(r.status()).as(posts.group(1) + ": " + r.body()).isEqualTo(201);
+                sent++;
+            }
+            assertThat(sent).as("intake commands in the README").isGreaterThanOrEqualTo(4);
+            demo.assistanceLimitReminders().runOnce();
+
+            FhirHttp fhir = new FhirHttp(demo.baseUrl());
+            Matcher searches = Pattern.compile("curl -s 'localhost:8080/fhir/([^']+)'").matcher(readme);
+            List<String> found = new ArrayList<>();
+            while (searches.find()) {
+                found.add(searches.group(1));
+            }
+            String endedDelegations = found.stream().filter(q -> q.endsWith("|delegation&status=cancelled")).findFirst().orElseThrow();
+            Task ended = (Task) fhir.get(endedDelegations).as(Bundle.class).getEntryFirstRep().getResource();
+            assertThat(ended.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-DEL-1");
+            String reminders = found.stream().filter(q -> q.endsWith("|assistance-limit-reminder")).findFirst().orElseThrow();
+            assertThat(total(fhir, reminders)).isEqualTo(1);
         }
     }
 
