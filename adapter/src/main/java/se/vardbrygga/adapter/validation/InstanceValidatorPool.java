@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.LongAdder;
 import org.hl7.fhir.common.hapi.validation.validator.FhirDefaultPolicyAdvisor;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.context.IWorkerContext;
@@ -32,14 +33,26 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * utilities — about 10 ms of a 14 ms validation here. This pool builds one per concurrent caller,
  * once, over one shared worker context (the validation support chain), and hands it back after use;
  * a validator is never used by two threads at once. Settings are those of HAPI's ValidatorWrapper.
+ * <p>
+ * An InstanceValidator is not made for many validations: its CodingsObserver keeps every coding it has
+ * seen, with the node stack of the validated resource, and never lets go (about 60 KB per validated
+ * Task), so a validator that lives for ever holds every resource it validated. Each one is therefore
+ * replaced after {@code maxUses} validations, which bounds what it holds and spreads its construction
+ * over many calls.
  */
 final class InstanceValidatorPool {
+    /** Validations per validator: ~6 MB held at most per pooled validator, ~0.1 ms construction per call. */
+    static final int DEFAULT_MAX_USES = 100;
+
     private final IWorkerContext worker;
+    private final int maxUses;
     private final ConcurrentLinkedDeque<Slot> idle = new ConcurrentLinkedDeque<>();
     private final Map<String, StructureDefinition> profiles = new ConcurrentHashMap<>();
+    private final LongAdder validatorsBuilt = new LongAdder();
 
-    InstanceValidatorPool(IValidationSupport chain) {
+    InstanceValidatorPool(IValidationSupport chain, int maxUses) {
         this.worker = new CachingWorkerContext(chain);
+        this.maxUses = maxUses;
     }
 
     /**
@@ -64,8 +77,14 @@ final class InstanceValidatorPool {
         }
         Slot slot = idle.pollFirst();
         if (slot == null) {
-            slot = new Slot(newValidator(), newParser());
+            slot = new Slot(newParser());
         }
+        if (slot.validator == null || slot.uses >= maxUses) {
+            slot.validator = newValidator();
+            slot.uses = 0;
+            validatorsBuilt.increment();
+        }
+        slot.uses++;
         try {
             // What InstanceValidator.validate(InputStream, JSON, profiles) does, minus building a new
             // element parser (and its FHIRPath engine and XHTML parser) for every call.
@@ -84,8 +103,20 @@ final class InstanceValidatorPool {
         return messages;
     }
 
-    /** A validator and its element parser; used by one thread at a time. */
-    private record Slot(InstanceValidator validator, ParserBase parser) {
+    /** How many InstanceValidators this pool has built (each replaced one counts). */
+    long validatorsBuilt() {
+        return validatorsBuilt.sum();
+    }
+
+    /** A validator, how often it has been used, and its element parser; used by one thread at a time. */
+    private static final class Slot {
+        private final ParserBase parser;
+        private InstanceValidator validator;
+        private int uses;
+
+        private Slot(ParserBase parser) {
+            this.parser = parser;
+        }
     }
 
     private ParserBase newParser() {

@@ -46,25 +46,36 @@ public final class ProfileValidator implements ResourceValidator {
     }
 
     public static ProfileValidator create(FhirContext context) {
+        NpmPackageValidationSupport project = projectPackage(context);
+        List<StructureDefinition> profiles = project.<StructureDefinition>fetchAllStructureDefinitions().stream()
+                .filter(sd -> sd.getUrl().startsWith(ProfilePackage.STRUCTURE_DEFINITION_BASE))
+                .toList();
+        return new ProfileValidator(context,
+                new InstanceValidatorPool(supportChain(context, project), InstanceValidatorPool.DEFAULT_MAX_USES), profiles);
+    }
+
+    /** The project's FHIR package (profiles, terminology, examples) from the classpath. */
+    static NpmPackageValidationSupport projectPackage(FhirContext context) {
         NpmPackageValidationSupport project = new NpmPackageValidationSupport(context);
         try {
             project.loadPackageFromClasspath(ProfilePackage.CLASSPATH);
         } catch (IOException e) {
             throw new UncheckedIOException("The profile package is missing from the classpath", e);
         }
+        return project;
+    }
+
+    /** The project package, the FHIR core definitions, snapshots and offline terminology, in that order. */
+    static IValidationSupport supportChain(FhirContext context, NpmPackageValidationSupport project) {
         UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(context);
         unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        IValidationSupport chain = new ValidationSupportChain(
+        return new ValidationSupportChain(
                 project,
                 new DefaultProfileValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context),
                 unknownSystems);
-        List<StructureDefinition> profiles = project.<StructureDefinition>fetchAllStructureDefinitions().stream()
-                .filter(sd -> sd.getUrl().startsWith(ProfilePackage.STRUCTURE_DEFINITION_BASE))
-                .toList();
-        return new ProfileValidator(context, new InstanceValidatorPool(chain), profiles);
     }
 
     @Override
