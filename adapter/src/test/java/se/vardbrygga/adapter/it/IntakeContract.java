@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +112,25 @@ abstract class IntakeContract {
                 + "'visitContext':'dental','executor':{'hsaId':'%s'},'need':'Följe till tandvården'}").formatted(HOME_CARE, WARD));
 
         assertRefused(r, "executor.hsaId", "R-CMP-1");
+    }
+
+    @Test
+    void wardFlagsAnInpatientCompanionNeedAndTheMunicipalityMayDecline_R_CMP_5_R_CMP_7() {
+        String id = createdId(send("companion-need", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'201506119815'},"
+                + "'visitContext':'inpatient','executor':{'hsaId':'%s'},'need':'Behöver någon som känner patienten'}")
+                .formatted(WARD, HOME_CARE)), "Task");
+        Task request = task(id);
+        assertThat(request.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+        assertThat(request.getOwner().getReference()).isNotBlank();
+
+        Task declined = request.copy().setStatus(Task.TaskStatus.REJECTED);
+        FhirHttp.Response withoutReason = fhir.put("Task/" + id, declined);
+        assertThat(withoutReason.status()).as(withoutReason.body()).isEqualTo(422);
+        assertThat(withoutReason.body()).contains("R-CMP-7");
+        declined.setStatusReason(new CodeableConcept().setText("Ingen personal som känner patienten är tillgänglig"));
+        FhirHttp.Response withReason = fhir.put("Task/" + id, declined);
+        assertThat(withReason.status()).as(withReason.body()).isEqualTo(200);
+        assertThat(task(id).getStatus()).isEqualTo(Task.TaskStatus.REJECTED);
     }
 
     @Test
