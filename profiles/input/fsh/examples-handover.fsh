@@ -9,6 +9,7 @@ Usage: #example
 * status = #active
 * intent = #order
 * code = $sct#225358003 "Wound care"
+* code.coding[1] = HomeVisitIntervention#wound-dressing "Wound dressing"
 * code.text = "Omläggning av bensår"
 * subject = Reference(vb-patient-example) "Tolvan Tolvansson"
 * occurrencePeriod.start = "2025-03-17"

@@ -61,6 +61,28 @@ Description: "All codes of the careplan-category code system."
 * include codes from system CarePlanCategory
 
 // ---------------------------------------------------------------------------------------------
+CodeSystem: HomeVisitIntervention
+Id: home-visit-intervention
+Title: "Vårdbrygga home-visit interventions"
+Description: "What a home-visit order asks the municipal unit to do. Specialised care may order home visits only for the first seven (R-HV-3); primary care and 1177 may order any (R-HV-2)."
+* insert VbCodeSystem
+* #eye-drops "Eye drops" "Administering eye drops (R-HV-3)."
+* #ear-drops "Ear drops" "Administering ear drops (R-HV-3)."
+* #subcutaneous-injection "Subcutaneous injection" "A subcutaneous injection (R-HV-3)."
+* #intramuscular-injection "Intramuscular injection" "An intramuscular injection (R-HV-3)."
+* #wound-dressing "Wound dressing" "Dressing a wound (R-HV-3)."
+* #suture-removal "Suture removal" "Removing sutures (R-HV-3)."
+* #sampling "Sampling" "Taking samples (R-HV-3)."
+* #other "Other intervention" "Another intervention: only primary care or 1177 may order it as a home visit (R-HV-2, R-HV-3)."
+
+ValueSet: HomeVisitInterventionVS
+Id: home-visit-intervention
+Title: "Vårdbrygga home-visit interventions"
+Description: "All codes of the home-visit-intervention code system."
+* insert VbValueSet
+* include codes from system HomeVisitIntervention
+
+// ---------------------------------------------------------------------------------------------
 CodeSystem: VisitContext
 Id: visit-context
 Title: "Vårdbrygga visit contexts"

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
 /**
@@ -28,6 +29,8 @@ public final class DomainRules {
             } else if (CompanionRules.isCompanionRequest(task)) {
                 CompanionRules.check(task, before, facts, violations);
             }
+        } else if (resource instanceof ServiceRequest order) {
+            HomeVisitRules.check(order, before, facts, violations);
         } else if (resource instanceof Communication communication) {
             CommunicationRules.check(communication, before, facts, violations);
         } else if (resource instanceof Encounter encounter) {

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 
-/** Facts from a list, for unit tests: the few searches the rules make (patient, code, status, class). */
+/** Facts from a list, for unit tests: the few searches the rules make (patient, code, status, class, actor). */
 final class ListFacts implements Facts {
     private final Map<String, Resource> byRef = new LinkedHashMap<>();
     private final Instant now;
@@ -47,14 +48,16 @@ final class ListFacts implements Facts {
         for (String pair : query.split("&")) {
             String name = pair.substring(0, pair.indexOf('='));
             List<String> values = List.of(pair.substring(pair.indexOf('=') + 1).split(","));
-            String actual = switch (name) {
-                case "patient" -> r instanceof Task t ? t.getFor().getReference() : ((Encounter) r).getSubject().getReference();
-                case "status" -> ((Base) r).getNamedProperty("status").getValues().get(0).primitiveValue();
-                case "code" -> code(((Task) r).getCode().getCodingFirstRep());
-                case "class" -> code(((Encounter) r).getClass_());
+            List<String> actual = switch (name) {
+                case "patient" -> List.of(String.valueOf(r instanceof Task t ? t.getFor().getReference()
+                        : r instanceof Consent c ? c.getPatient().getReference() : ((Encounter) r).getSubject().getReference()));
+                case "status" -> List.of(((Base) r).getNamedProperty("status").getValues().get(0).primitiveValue());
+                case "code" -> List.of(code(((Task) r).getCode().getCodingFirstRep()));
+                case "class" -> List.of(code(((Encounter) r).getClass_()));
+                case "actor" -> ((Consent) r).getProvision().getActor().stream().map(a -> a.getReference().getReference()).toList();
                 default -> throw new IllegalArgumentException("unsupported search parameter " + name);
             };
-            if (!values.contains(actual)) {
+            if (actual.stream().noneMatch(values::contains)) {
                 return false;
             }
         }
