@@ -261,6 +261,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #companion-need "Companion need" "A companion need, companion request or support notice (R-CMP-1 to R-CMP-7, R-COM-2)."
 * #delegation "Delegation" "A delegation of a health-care task (R-DEL-1, R-DEL-2, R-DEL-4)."
 * #admission "Admission or discharge" "An admission to or discharge from care (R-DEL-1, R-PA-1, R-PA-2)."
+* #home-visit "Home-visit order" "An order of a few home visits to municipal home health care (R-HV-1 to R-HV-4, R-HC-1)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind

@@ -32,6 +32,7 @@ abstract class IntakeContract {
     private static final String HOME_CARE = "SE2120009952-VB2401";
     private static final String ASSISTANCE = "SE5590009915-VB3001";
     private static final String CLINIC = "SE2321009926-VB1101";
+    private static final String HEALTH_CENTRE = "SE2321009959-VB1401";
     private static final String EMERGENCY_DEPARTMENT = "SE2321009918-VB1001";
     private static final String MUNICIPAL_NURSE = "SE2120009952-R0301";
 
@@ -232,6 +233,59 @@ abstract class IntakeContract {
             assertThat(task(id).getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
             assertThat(task(id).getMeta().getVersionId()).isEqualTo("2");
             assertThat(count("Provenance?target=Task/" + id)).isEqualTo(2);
+        }
+    }
+
+    private static String homeVisit(String senderHsa, String physicianHsa, String personnummer, String intervention, String end) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'%s'},"
+                + "'orderingPhysician':{'hsaId':'%s','name':'Erik Nilsson','phone':'+46 90 000 42 10'},"
+                + "'homeCareUnit':{'hsaId':'%s'},'intervention':'%s','description':'Omläggning av bensår',"
+                + "'period':{'start':'2026-12-01','end':'%s'},'consent':{'documented':true},'prescriptionInNpo':true}")
+                .formatted(senderHsa, personnummer, physicianHsa, HOME_CARE, intervention, end);
+    }
+
+    @Test
+    void healthCentreOrdersHomeVisitsTheUnitGetsTheTask_R_HV_2() {
+        String order = createdId(send("home-visit", homeVisit(HEALTH_CENTRE, "SE2321009959-R0101", "191212121212", "other", "2026-12-21")),
+                "ServiceRequest");
+
+        Bundle tasks = fhir.get("Task?code=" + TASK_CODE + "|home-visit&focus=ServiceRequest/" + order).as(Bundle.class);
+        assertThat(tasks.getEntry()).hasSize(1);
+        Task visit = (Task) tasks.getEntryFirstRep().getResource();
+        assertThat(visit.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+        assertThat(count("Consent?patient=" + visit.getFor().getReference() + "&actor=" + visit.getOwner().getReference())).isPositive();
+    }
+
+    @Test
+    void wardOrdersOnlyTheListedInterventions_R_HV_3() {
+        assertThat(send("home-visit", homeVisit(WARD, "SE2321009918-L0777", "191212121212", "eye-drops", "2026-12-14")).status())
+                .isEqualTo(201);
+        int orders = count("ServiceRequest");
+
+        assertRefused(send("home-visit", homeVisit(WARD, "SE2321009918-L0777", "191212121212", "other", "2026-12-14")),
+                "intervention", "R-HV-3");
+        assertThat(count("ServiceRequest")).isEqualTo(orders);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "child;201506119815;2026-12-21;true;patient;R-HC-1",
+            "five weeks;191212121212;2027-01-05;true;period.end;",
+            "no consent;191212121212;2026-12-21;false;consent.documented;R-HV-4"
+    })
+    void When_BadHomeVisitIntake_Expect_422NamingTheFieldAndNothingStored(String name, String pnr, String end, boolean consent,
+                                                                          String field, String rule) {
+        int orders = count("ServiceRequest");
+        int consents = count("Consent");
+        String json = homeVisit(HEALTH_CENTRE, "SE2321009959-R0101", pnr, "wound-dressing", end);
+
+        FhirHttp.Response r = send("home-visit", consent ? json : json.replace("'documented':true", "'documented':false"));
+
+        assertRefused(r, field, rule);
+        assertThat(count("ServiceRequest")).isEqualTo(orders);
+        assertThat(count("Consent")).isEqualTo(consents);
+        if ("R-HC-1".equals(rule)) {
+            assertThat(r.body()).contains("Hälsocentralen Ersboda"); // the answer names the unit that stays responsible
         }
     }
 

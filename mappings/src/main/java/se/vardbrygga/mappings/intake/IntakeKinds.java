@@ -35,7 +35,8 @@ public final class IntakeKinds {
     private final Map<String, Kind<?>> kinds = Map.of(
             CompanionNeedMapping.KIND, kind(CompanionNeedMapping.KIND, IntakeRecords.CompanionNeed.class, new CompanionNeedMapping()),
             DelegationMapping.KIND, kind(DelegationMapping.KIND, IntakeRecords.Delegation.class, new DelegationMapping()),
-            AdmissionMapping.KIND, kind(AdmissionMapping.KIND, IntakeRecords.Admission.class, new AdmissionMapping()));
+            AdmissionMapping.KIND, kind(AdmissionMapping.KIND, IntakeRecords.Admission.class, new AdmissionMapping()),
+            HomeVisitMapping.KIND, kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

@@ -39,4 +39,18 @@ public final class IntakeRecords {
                             @JsonProperty("class") String encounterClass, String start, String end,
                             PersonalAssistance personalAssistance) {
     }
+
+    public record OrderingPhysician(String hsaId, String name, String phone) {
+    }
+
+    public record Period(String start, String end) {
+    }
+
+    public record ConsentRecord(Boolean documented, String date) {
+    }
+
+    public record HomeVisit(Unit sender, Patient patient, OrderingPhysician orderingPhysician, Unit homeCareUnit,
+                            String intervention, String description, Period period, Integer visitsPerWeek,
+                            ConsentRecord consent, Boolean prescriptionInNpo) {
+    }
 }

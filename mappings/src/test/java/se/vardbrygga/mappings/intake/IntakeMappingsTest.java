@@ -133,4 +133,46 @@ class IntakeMappingsTest {
                 + "'episodeId':'V-1','event':'discharge','class':'inpatient','start':'2026-11-24T14:20:00+01:00'}"))
                 .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("end"));
     }
+
+    static final String HOME_VISIT = "{'sender':{'hsaId':'SE2321009959-VB1401'},'patient':{'personnummer':'191212121212'},"
+            + "'orderingPhysician':{'hsaId':'SE2321009959-R0101','name':'Erik Nilsson','phone':'+46 90 000 42 10'},"
+            + "'homeCareUnit':{'hsaId':'SE2120009952-VB2401'},'intervention':'wound-dressing','description':'Omläggning av bensår',"
+            + "'period':{'start':'2026-12-01','end':'2026-12-21'},'visitsPerWeek':3,'consent':{'documented':true,'date':'2026-11-24'},"
+            + "'prescriptionInNpo':true}";
+
+    @Test
+    void When_HomeVisitMapped_Expect_OrderTaskForTheUnitAndConsentCoveringIt_R_HV_4() {
+        MappedIntake mapped = map("home-visit", HOME_VISIT);
+
+        org.hl7.fhir.r4.model.ServiceRequest order = resources(mapped.transaction(), org.hl7.fhir.r4.model.ServiceRequest.class).get(0);
+        assertThat(order.getCode().getCodingFirstRep().getCode()).isEqualTo("wound-dressing");
+        assertThat(order.getOccurrencePeriod().getEndElement().getValueAsString()).isEqualTo("2026-12-21");
+        Task visit = resources(mapped.transaction(), Task.class).get(0);
+        assertThat(Codes.hasCoding(visit.getCode(), se.vardbrygga.profiles.Canonical.TASK_CODE, "home-visit")).isTrue();
+        assertThat(visit.getOwner().getReference()).isEqualTo(order.getPerformerFirstRep().getReference());
+        org.hl7.fhir.r4.model.Consent consent = resources(mapped.transaction(), org.hl7.fhir.r4.model.Consent.class).get(0);
+        assertThat(consent.getProvision().getActor()).extracting(a -> a.getReference().getReference())
+                .contains(order.getPerformerFirstRep().getReference());
+        org.hl7.fhir.r4.model.PractitionerRole physician = resources(mapped.transaction(), org.hl7.fhir.r4.model.PractitionerRole.class).get(0);
+        assertThat(physician.getTelecomFirstRep().getValue()).isEqualTo("+46 90 000 42 10");
+        int consentIndex = mapped.transaction().getEntry().indexOf(mapped.transaction().getEntry().stream()
+                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Consent).findFirst().orElseThrow());
+        int orderIndex = mapped.transaction().getEntry().indexOf(mapped.transaction().getEntry().stream()
+                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.ServiceRequest).findFirst().orElseThrow());
+        assertThat(consentIndex).as("the consent is written before the order the rules check").isLessThan(orderIndex);
+        assertThat(resources(mapped.transaction(), Provenance.class).get(0).getActivity().getCodingFirstRep().getCode())
+                .isEqualTo("home-visit");
+    }
+
+    @Test
+    void When_ConsentOrPrescriptionNotDocumented_Expect_RejectedUnderTheField_R_HV_4() {
+        assertThatThrownBy(() -> map("home-visit", HOME_VISIT.replace("'documented':true", "'documented':false")))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.field()).isEqualTo("consent.documented");
+                            assertThat(f.ruleId()).isEqualTo("R-HV-4");
+                        }));
+        assertThatThrownBy(() -> map("home-visit", HOME_VISIT.replace("'prescriptionInNpo':true", "'prescriptionInNpo':false")))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("prescriptionInNpo"));
+    }
 }

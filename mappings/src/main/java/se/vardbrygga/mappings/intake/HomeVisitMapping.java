@@ -1,0 +1,126 @@
+package se.vardbrygga.mappings.intake;
+
+import java.util.Date;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import se.vardbrygga.mappings.Codes;
+import se.vardbrygga.profiles.Canonical;
+
+/**
+ * home-visit: the order becomes a home-visit ServiceRequest from the ordering physician to the municipal
+ * unit, the unit's home-visit Task, and the patient's information-sharing Consent for the order's period.
+ * R-HV-4's "documented in the journal and in NPÖ" can only be stated by the sender, so it is checked here;
+ * who may order what, for whom, is decided by the rules on write (R-HC-1, R-HV-2, R-HV-3, R-HV-4).
+ */
+public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeVisit> {
+    public static final String KIND = "home-visit";
+    private static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+    private static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    private static final String ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+
+    @Override
+    public MappedIntake map(IntakeRecords.HomeVisit r, IntakeContext context) {
+        // R-HV-4: consent and prescription are documented in the journal and available in NPÖ before the order
+        if (!Boolean.TRUE.equals(r.consent().documented())) {
+            throw IntakeRejected.of("consent.documented", "The patient's consent to information sharing must be documented "
+                    + "in the journal before a home visit is ordered (R-HV-4, R-CON-1)", "R-HV-4");
+        }
+        if (!Boolean.TRUE.equals(r.prescriptionInNpo())) {
+            throw IntakeRejected.of("prescriptionInNpo", "The prescription must be documented in the journal and available "
+                    + "in NPÖ before a home visit is ordered (R-HV-4)", "R-HV-4");
+        }
+        TransactionBuilder tx = new TransactionBuilder(context);
+        String patient = Patients.add(r.patient(), tx);
+        Reference sender = tx.unit(r.sender().hsaId(), "sender.hsaId");
+        Reference homeCare = tx.unit(r.homeCareUnit().hsaId(), "homeCareUnit.hsaId");
+        String physician = orderingPhysician(r.orderingPhysician(), sender, tx);
+
+        Consent consent = new Consent()
+                .setStatus(Consent.ConsentState.ACTIVE)
+                .setScope(new CodeableConcept(new Coding(CONSENT_SCOPE, "patient-privacy", null)))
+                .setPatient(new Reference(patient));
+        consent.addCategory(new CodeableConcept(new Coding(Codes.V3_ACT_CODE, "IDSCL", null)));
+        consent.addPerformer(new Reference(patient));
+        consent.addPolicy().setUri(Canonical.BASE + "/policy/information-sharing");
+        if (r.consent().date() != null) {
+            consent.setDateTimeElement(new DateTimeType(r.consent().date()));
+        }
+        var provision = consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
+        provision.getPeriod().setStartElement(new DateTimeType(r.period().start())).setEndElement(new DateTimeType(r.period().end()));
+        for (Reference receiver : new Reference[] {homeCare, sender}) {
+            provision.addActor().setRole(new CodeableConcept(new Coding(PARTICIPATION_TYPE, "IRCP", null)))
+                    .setReference(receiver.copy());
+        }
+        provision.addPurpose(new Coding(ACT_REASON, "TREAT", null));
+        tx.create(consent);
+        tx.trace().path(tx.index(), "Consent", "consent");
+
+        ServiceRequest order = new ServiceRequest()
+                .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+                .setSubject(new Reference(patient))
+                .setRequester(new Reference(physician))
+                .setAuthoredOn(Date.from(context.now()))
+                .setCode(new CodeableConcept(new Coding(Canonical.HOME_VISIT_INTERVENTION, r.intervention(), null))
+                        .setText(r.description()));
+        order.addPerformer(homeCare.copy());
+        order.getOccurrencePeriod().setStartElement(new DateTimeType(r.period().start()))
+                .setEndElement(new DateTimeType(r.period().end()));
+        if (r.visitsPerWeek() != null) {
+            order.addNote().setText(r.visitsPerWeek() + " visits per week");
+        }
+        String orderRef = tx.create(order);
+        tx.result(orderRef).trace()
+                .path(tx.index(), "ServiceRequest.occurrence", "period")
+                .path(tx.index(), "ServiceRequest.code", "intervention")
+                .path(tx.index(), "ServiceRequest.requester", "orderingPhysician.phone")
+                .path(tx.index(), "ServiceRequest.subject", "patient")
+                .path(tx.index(), "ServiceRequest.performer", "consent.documented")
+                .key("vb-hv-period", "period.end")
+                .key("R-HV-2", "sender.hsaId")
+                .key("R-HC-1", "patient");
+
+        Task visit = new Task()
+                .setStatus(Task.TaskStatus.REQUESTED)
+                .setIntent(Task.TaskIntent.ORDER)
+                .setCode(Codes.taskCode("home-visit"))
+                .setFocus(new Reference(orderRef))
+                .setFor(new Reference(patient))
+                .setRequester(new Reference(physician))
+                .setOwner(homeCare.copy())
+                .setAuthoredOn(Date.from(context.now()))
+                .setDescription(r.description());
+        tx.result(tx.create(visit)).trace().path(tx.index(), "Task", "homeCareUnit");
+        return tx.finish(KIND, sender);
+    }
+
+    /** The ordering physician's role at the sending unit, with the phone R-HV-3 asks for (created if unknown). */
+    private static String orderingPhysician(IntakeRecords.OrderingPhysician p, Reference unit, TransactionBuilder tx) {
+        Identifier id = new Identifier().setSystem(Canonical.HSA_ID).setValue(p.hsaId());
+        Practitioner person = new Practitioner().addName(new HumanName().setText(p.name()));
+        person.addIdentifier(id.copy());
+        String practitioner = tx.createIfNoneExist(person, TransactionBuilder.identifierCriteria(id));
+        tx.trace().path(tx.index(), "Practitioner", "orderingPhysician");
+        PractitionerRole role = new PractitionerRole()
+                .setPractitioner(new Reference(practitioner))
+                .setOrganization(unit.copy());
+        role.addIdentifier(id.copy());
+        role.addCode(new CodeableConcept(new Coding(Canonical.LICENSED_PROFESSION, "physician", null)));
+        if (p.phone() != null) {
+            role.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
+        }
+        String ref = tx.createIfNoneExist(role, TransactionBuilder.identifierCriteria(id));
+        tx.trace().path(tx.index(), "PractitionerRole", "orderingPhysician");
+        return ref;
+    }
+}
