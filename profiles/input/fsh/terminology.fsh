@@ -262,6 +262,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #delegation "Delegation" "A delegation of a health-care task (R-DEL-1, R-DEL-2, R-DEL-4)."
 * #admission "Admission or discharge" "An admission to or discharge from care (R-DEL-1, R-PA-1, R-PA-2)."
 * #home-visit "Home-visit order" "An order of a few home visits to municipal home health care (R-HV-1 to R-HV-4, R-HC-1)."
+* #sbar-handover "SBAR handover" "A handover in the four SBAR sections, optionally with the single home visit it orders (R-INFO-3)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind

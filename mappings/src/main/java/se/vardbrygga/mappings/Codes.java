@@ -11,6 +11,7 @@ public final class Codes {
     public static final String PROVENANCE_AGENT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
     public static final String ONE_WAY = Canonical.BASE + "/StructureDefinition/vb-one-way";
     public static final String VISIT_CONTEXT_EXTENSION = Canonical.BASE + "/StructureDefinition/vb-visit-context";
+    public static final String SBAR_SECTION_EXTENSION = Canonical.BASE + "/StructureDefinition/vb-sbar-section";
     public static final String PERSONAL_ASSISTANCE = Canonical.BASE + "/StructureDefinition/vb-personal-assistance";
 
     private Codes() {

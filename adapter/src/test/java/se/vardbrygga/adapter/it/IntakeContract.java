@@ -267,6 +267,41 @@ abstract class IntakeContract {
         assertThat(count("ServiceRequest")).isEqualTo(orders);
     }
 
+    private static String sbarWithHomeVisit(String intervention) {
+        return ("{'sender':{'hsaId':'%s'},'recipient':{'hsaId':'%s'},'patient':{'personnummer':'191212121212'},"
+                + "'situation':'Utskrivningsklar idag','background':'Diabetes typ 2','assessment':'Såret läker',"
+                + "'recommendation':'Omläggning tre gånger i veckan','homeVisit':{'orderingPhysician':{'hsaId':'SE2321009918-L0778',"
+                + "'name':'Eva Ek','phone':'+46 54 000 00 00'},'intervention':'%s','description':'Omläggning av bensår',"
+                + "'period':{'start':'2026-12-01','end':'2026-12-21'},'consent':{'documented':true},'prescriptionInNpo':true}}")
+                .formatted(WARD, HOME_CARE, intervention);
+    }
+
+    @Test
+    void sbarHandoverOrdersTheSingleHomeVisitAndTheUnitAcknowledges_R_INFO_3() {
+        FhirHttp.Response r = send("sbar-handover", sbarWithHomeVisit("wound-dressing"));
+        String handover = createdId(r, "Communication");
+        String taskId = r.createdId("Task");
+
+        org.hl7.fhir.r4.model.Communication sbar = fhir.get("Communication/" + handover).as(org.hl7.fhir.r4.model.Communication.class);
+        assertThat(sbar.getPayload()).hasSize(4);
+        assertThat(sbar.getAboutFirstRep().getReference()).isEqualTo("Task/" + taskId);
+        Task visit = task(taskId);
+        visit.setStatus(Task.TaskStatus.ACCEPTED).getBusinessStatus()
+                .addCoding().setSystem("http://vardbrygga.example/fhir/CodeSystem/delivery-status").setCode("acknowledged");
+        FhirHttp.Response acknowledged = fhir.put("Task/" + taskId, visit);
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(task(taskId).getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("acknowledged");
+    }
+
+    @Test
+    void When_SbarOrdersAnInterventionSpecialisedCareMayNot_Expect_422UnderTheNestedFieldAndNothingStored_R_HV_3() {
+        int handovers = count("Communication");
+
+        assertRefused(send("sbar-handover", sbarWithHomeVisit("other")), "homeVisit.intervention", "R-HV-3");
+
+        assertThat(count("Communication")).isEqualTo(handovers);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "child;201506119815;2026-12-21;true;patient;R-HC-1",

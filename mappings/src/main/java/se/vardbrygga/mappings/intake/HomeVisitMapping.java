@@ -30,20 +30,19 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
 
     @Override
     public MappedIntake map(IntakeRecords.HomeVisit r, IntakeContext context) {
-        // R-HV-4: consent and prescription are documented in the journal and available in NPÖ before the order
-        if (!Boolean.TRUE.equals(r.consent().documented())) {
-            throw IntakeRejected.of("consent.documented", "The patient's consent to information sharing must be documented "
-                    + "in the journal before a home visit is ordered (R-HV-4, R-CON-1)", "R-HV-4");
-        }
-        if (!Boolean.TRUE.equals(r.prescriptionInNpo())) {
-            throw IntakeRejected.of("prescriptionInNpo", "The prescription must be documented in the journal and available "
-                    + "in NPÖ before a home visit is ordered (R-HV-4)", "R-HV-4");
-        }
         TransactionBuilder tx = new TransactionBuilder(context);
+        checkDocumented(r.order(), "");
         String patient = Patients.add(r.patient(), tx);
         Reference sender = tx.unit(r.sender().hsaId(), "sender.hsaId");
         Reference homeCare = tx.unit(r.homeCareUnit().hsaId(), "homeCareUnit.hsaId");
-        String physician = orderingPhysician(r.orderingPhysician(), sender, tx);
+        addOrder(r.order(), patient, sender, homeCare, "", tx);
+        return tx.finish(KIND, sender);
+    }
+
+    /** The order, the unit's Task and the Consent, with their fields traced under {@code prefix}; returns the order. */
+    static Ordered addOrder(IntakeRecords.HomeVisitOrder r, String patient, Reference sender, Reference homeCare, String prefix,
+                            TransactionBuilder tx) {
+        String physician = orderingPhysician(r.orderingPhysician(), sender, prefix + "orderingPhysician", tx);
 
         Consent consent = new Consent()
                 .setStatus(Consent.ConsentState.ACTIVE)
@@ -63,14 +62,14 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
         }
         provision.addPurpose(new Coding(ACT_REASON, "TREAT", null));
         tx.create(consent);
-        tx.trace().path(tx.index(), "Consent", "consent");
+        tx.trace().path(tx.index(), "Consent", prefix + "consent");
 
         ServiceRequest order = new ServiceRequest()
                 .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
                 .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
                 .setSubject(new Reference(patient))
                 .setRequester(new Reference(physician))
-                .setAuthoredOn(Date.from(context.now()))
+                .setAuthoredOn(Date.from(tx.now()))
                 .setCode(new CodeableConcept(new Coding(Canonical.HOME_VISIT_INTERVENTION, r.intervention(), null))
                         .setText(r.description()));
         order.addPerformer(homeCare.copy());
@@ -81,12 +80,12 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
         }
         String orderRef = tx.create(order);
         tx.result(orderRef).trace()
-                .path(tx.index(), "ServiceRequest.occurrence", "period")
-                .path(tx.index(), "ServiceRequest.code", "intervention")
-                .path(tx.index(), "ServiceRequest.requester", "orderingPhysician.phone")
+                .path(tx.index(), "ServiceRequest.occurrence", prefix + "period")
+                .path(tx.index(), "ServiceRequest.code", prefix + "intervention")
+                .path(tx.index(), "ServiceRequest.requester", prefix + "orderingPhysician.phone")
                 .path(tx.index(), "ServiceRequest.subject", "patient")
-                .path(tx.index(), "ServiceRequest.performer", "consent.documented")
-                .key("vb-hv-period", "period.end")
+                .path(tx.index(), "ServiceRequest.performer", prefix + "consent.documented")
+                .key("vb-hv-period", prefix + "period.end")
                 .key("R-HV-2", "sender.hsaId")
                 .key("R-HC-1", "patient");
 
@@ -98,19 +97,36 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
                 .setFor(new Reference(patient))
                 .setRequester(new Reference(physician))
                 .setOwner(homeCare.copy())
-                .setAuthoredOn(Date.from(context.now()))
+                .setAuthoredOn(Date.from(tx.now()))
                 .setDescription(r.description());
-        tx.result(tx.create(visit)).trace().path(tx.index(), "Task", "homeCareUnit");
-        return tx.finish(KIND, sender);
+        String taskRef = tx.create(visit);
+        tx.result(taskRef).trace().path(tx.index(), "Task", prefix + "intervention");
+        return new Ordered(orderRef, taskRef);
+    }
+
+    /** The placeholders of an order and of the unit's Task for it. */
+    record Ordered(String order, String task) {
+    }
+
+    /** R-HV-4: consent and prescription are documented in the journal and available in NPÖ before the order. */
+    static void checkDocumented(IntakeRecords.HomeVisitOrder r, String prefix) {
+        if (!Boolean.TRUE.equals(r.consent().documented())) {
+            throw IntakeRejected.of(prefix + "consent.documented", "The patient's consent to information sharing must be "
+                    + "documented in the journal before a home visit is ordered (R-HV-4, R-CON-1)", "R-HV-4");
+        }
+        if (!Boolean.TRUE.equals(r.prescriptionInNpo())) {
+            throw IntakeRejected.of(prefix + "prescriptionInNpo", "The prescription must be documented in the journal and "
+                    + "available in NPÖ before a home visit is ordered (R-HV-4)", "R-HV-4");
+        }
     }
 
     /** The ordering physician's role at the sending unit, with the phone R-HV-3 asks for (created if unknown). */
-    private static String orderingPhysician(IntakeRecords.OrderingPhysician p, Reference unit, TransactionBuilder tx) {
+    private static String orderingPhysician(IntakeRecords.OrderingPhysician p, Reference unit, String field, TransactionBuilder tx) {
         Identifier id = new Identifier().setSystem(Canonical.HSA_ID).setValue(p.hsaId());
         Practitioner person = new Practitioner().addName(new HumanName().setText(p.name()));
         person.addIdentifier(id.copy());
         String practitioner = tx.createIfNoneExist(person, TransactionBuilder.identifierCriteria(id));
-        tx.trace().path(tx.index(), "Practitioner", "orderingPhysician");
+        tx.trace().path(tx.index(), "Practitioner", field);
         PractitionerRole role = new PractitionerRole()
                 .setPractitioner(new Reference(practitioner))
                 .setOrganization(unit.copy());
@@ -120,7 +136,7 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
             role.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
         }
         String ref = tx.createIfNoneExist(role, TransactionBuilder.identifierCriteria(id));
-        tx.trace().path(tx.index(), "PractitionerRole", "orderingPhysician");
+        tx.trace().path(tx.index(), "PractitionerRole", field);
         return ref;
     }
 }

@@ -36,7 +36,8 @@ public final class IntakeKinds {
             CompanionNeedMapping.KIND, kind(CompanionNeedMapping.KIND, IntakeRecords.CompanionNeed.class, new CompanionNeedMapping()),
             DelegationMapping.KIND, kind(DelegationMapping.KIND, IntakeRecords.Delegation.class, new DelegationMapping()),
             AdmissionMapping.KIND, kind(AdmissionMapping.KIND, IntakeRecords.Admission.class, new AdmissionMapping()),
-            HomeVisitMapping.KIND, kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()));
+            HomeVisitMapping.KIND, kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()),
+            SbarHandoverMapping.KIND, kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

@@ -52,5 +52,17 @@ public final class IntakeRecords {
     public record HomeVisit(Unit sender, Patient patient, OrderingPhysician orderingPhysician, Unit homeCareUnit,
                             String intervention, String description, Period period, Integer visitsPerWeek,
                             ConsentRecord consent, Boolean prescriptionInNpo) {
+        HomeVisitOrder order() {
+            return new HomeVisitOrder(orderingPhysician, intervention, description, period, visitsPerWeek, consent, prescriptionInNpo);
+        }
+    }
+
+    /** What a home-visit order says, alone (home-visit) or inside an SBAR handover (sbar-handover). */
+    public record HomeVisitOrder(OrderingPhysician orderingPhysician, String intervention, String description, Period period,
+                                 Integer visitsPerWeek, ConsentRecord consent, Boolean prescriptionInNpo) {
+    }
+
+    public record SbarHandover(Unit sender, Unit recipient, Patient patient, String situation, String background,
+                               String assessment, String recommendation, HomeVisitOrder homeVisit) {
     }
 }

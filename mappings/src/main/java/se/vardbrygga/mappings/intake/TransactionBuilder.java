@@ -22,6 +22,11 @@ final class TransactionBuilder {
     private final IntakeContext context;
     private final List<Reference> created = new ArrayList<>();
 
+    /** The time of the intake. */
+    java.time.Instant now() {
+        return context.now();
+    }
+
     TransactionBuilder(IntakeContext context) {
         this.context = context;
     }

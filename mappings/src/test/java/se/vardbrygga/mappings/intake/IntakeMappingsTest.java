@@ -175,4 +175,33 @@ class IntakeMappingsTest {
         assertThatThrownBy(() -> map("home-visit", HOME_VISIT.replace("'prescriptionInNpo':true", "'prescriptionInNpo':false")))
                 .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("prescriptionInNpo"));
     }
+
+    static final String SBAR_WITH_HOME_VISIT = "{'sender':{'hsaId':'SE2321009918-VB1012'},'recipient':{'hsaId':'SE2120009952-VB2401'},"
+            + "'patient':{'personnummer':'191212121212'},'situation':'Utskrivningsklar idag','background':'Diabetes typ 2',"
+            + "'assessment':'Såret läker','recommendation':'Omläggning tre gånger i veckan',"
+            + "'homeVisit':{'orderingPhysician':{'hsaId':'SE2321009918-L0777','name':'Eva Ek','phone':'+46 54 000 00 00'},"
+            + "'intervention':'wound-dressing','description':'Omläggning av bensår','period':{'start':'2026-12-01','end':'2026-12-21'},"
+            + "'consent':{'documented':true},'prescriptionInNpo':true}}";
+
+    @Test
+    void When_SbarHandoverWithHomeVisitMapped_Expect_FourSectionsBasedOnTheOrderAboutTheTask_R_INFO_3() {
+        MappedIntake mapped = map("sbar-handover", SBAR_WITH_HOME_VISIT);
+
+        Communication handover = resources(mapped.transaction(), Communication.class).get(0);
+        assertThat(handover.getPayload()).extracting(p -> ((org.hl7.fhir.r4.model.Coding) p.getExtensionByUrl(Codes.SBAR_SECTION_EXTENSION)
+                .getValue()).getCode()).containsExactly("S", "B", "A", "R");
+        String order = mapped.transaction().getEntry().stream()
+                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.ServiceRequest).findFirst().orElseThrow().getFullUrl();
+        String task = mapped.transaction().getEntry().stream()
+                .filter(e -> e.getResource() instanceof Task).findFirst().orElseThrow().getFullUrl();
+        assertThat(handover.getBasedOnFirstRep().getReference()).isEqualTo(order);
+        assertThat(handover.getAboutFirstRep().getReference()).isEqualTo(task);
+        assertThat(handover.getRecipientFirstRep().getReference()).endsWith("|SE2120009952-VB2401");
+    }
+
+    @Test
+    void When_SbarHomeVisitWithoutConsent_Expect_RejectedUnderTheNestedField_R_HV_4() {
+        assertThatThrownBy(() -> map("sbar-handover", SBAR_WITH_HOME_VISIT.replace("'documented':true", "'documented':false")))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("homeVisit.consent.documented"));
+    }
 }
