@@ -49,6 +49,8 @@ Usage: #example
 * authoredOn = "2025-03-17T10:15:00+01:00"
 * requester = Reference(vb-practitioner-role-example-physician) "Erik Nilsson, läkare"
 * owner = Reference(vb-organization-example-municipal-home-care) "Hemsjukvården Norr, Karlstads kommun"
+* input[0].type = TaskParameterType#met-need "Need the municipality meets"
+* input[0].valueString = "Omläggning av bensår"
 * output[firstVisitDate].type = TaskParameterType#first-visit-date "First home visit date"
 * output[firstVisitDate].valueDate = "2025-03-20"
 

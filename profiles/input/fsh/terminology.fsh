@@ -210,6 +210,7 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #delegated-task "Delegated task" "The health-care task a delegation covers (R-DEL-2, R-DEL-4)."
 * #purchased-task "Purchased task" "A task the hired staff take on in a service purchase (R-TK-1, R-TK-3)."
 * #first-visit-date "First home visit date" "The date of the first home visit, in the municipality's reply to an assignment (R-INFO-2)."
+* #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
 * #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
 

@@ -28,6 +28,8 @@ public final class DomainRules {
                 DelegationRules.checkIssuing(task, before, facts, violations);
             } else if (CompanionRules.isCompanionRequest(task)) {
                 CompanionRules.check(task, before, facts, violations);
+            } else if (HomeCareRules.isAssignment(task)) {
+                HomeCareRules.check(task, before, facts, violations);
             }
         } else if (resource instanceof ServiceRequest order) {
             HomeVisitRules.check(order, before, facts, violations);
