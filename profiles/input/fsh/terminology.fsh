@@ -264,6 +264,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #admission "Admission or discharge" "An admission to or discharge from care (R-DEL-1, R-PA-1, R-PA-2)."
 * #home-visit "Home-visit order" "An order of a few home visits to municipal home health care (R-HV-1 to R-HV-4, R-HC-1)."
 * #sbar-handover "SBAR handover" "A handover in the four SBAR sections, optionally with the single home visit it orders (R-INFO-3)."
+* #home-care-assignment "Home health care assignment" "The health centre's enrolment of a patient in municipal home health care (R-HC-2, R-INFO-2)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind

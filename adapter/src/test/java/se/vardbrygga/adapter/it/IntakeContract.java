@@ -302,6 +302,40 @@ abstract class IntakeContract {
         assertThat(count("Communication")).isEqualTo(handovers);
     }
 
+    private static String assignment(String senderHsa, String physicianHsa, String assignmentId) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'physician':{'hsaId':'%s','name':'Anna Bergström'},"
+                + "'homeCareUnit':{'hsaId':'%s'},'assignmentId':'%s','reason':'Bensår som behöver omläggning',"
+                + "'background':'Diabetes typ 2','status':'Opåverkad','orderedTreatment':'Omläggning tre gånger i veckan',"
+                + "'needs':['Omläggning av bensår','Blodsockerkontroll']}").formatted(senderHsa, physicianHsa, HOME_CARE, assignmentId);
+    }
+
+    @Test
+    void healthCentreEnrolsAndTheUnitAcceptsWithTheFirstVisitDate_R_HC_2_R_INFO_2() {
+        String id = createdId(send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-1")), "Task");
+        Task enrolled = task(id);
+        assertThat(enrolled.getInput()).hasSize(2);
+        FhirHttp.Response again = send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-1"));
+        assertThat(again.createdId("Task")).isEqualTo(id); // the same assignment, not a second one
+
+        Task accepted = enrolled.copy().setStatus(Task.TaskStatus.ACCEPTED);
+        FhirHttp.Response withoutDate = fhir.put("Task/" + id, accepted);
+        assertThat(withoutDate.status()).as(withoutDate.body()).isEqualTo(422);
+        assertThat(withoutDate.body()).contains("R-INFO-2");
+        accepted.addOutput().setValue(new org.hl7.fhir.r4.model.DateType("2026-12-02")).getType().addCoding()
+                .setSystem("http://vardbrygga.example/fhir/CodeSystem/task-parameter-type").setCode("first-visit-date");
+        FhirHttp.Response withDate = fhir.put("Task/" + id, accepted);
+        assertThat(withDate.status()).as(withDate.body()).isEqualTo(200);
+    }
+
+    @Test
+    void When_AWardNurseEnrols_Expect_422UnderThePhysicianAndNothingStored_R_HC_2() {
+        int tasks = count("Task");
+
+        assertRefused(send("home-care-assignment", assignment(WARD, "SE2321009918-R0201", "UH-2")), "physician.hsaId", "R-HC-2");
+
+        assertThat(count("Task")).isEqualTo(tasks);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "child;201506119815;2026-12-21;true;patient;R-HC-1",

@@ -42,7 +42,7 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
     /** The order, the unit's Task and the Consent, with their fields traced under {@code prefix}; returns the order. */
     static Ordered addOrder(IntakeRecords.HomeVisitOrder r, String patient, Reference sender, Reference homeCare, String prefix,
                             TransactionBuilder tx) {
-        String physician = orderingPhysician(r.orderingPhysician(), sender, prefix + "orderingPhysician", tx);
+        String physician = physicianRole(r.orderingPhysician(), sender, prefix + "orderingPhysician", tx);
 
         Consent consent = new Consent()
                 .setStatus(Consent.ConsentState.ACTIVE)
@@ -120,8 +120,8 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
         }
     }
 
-    /** The ordering physician's role at the sending unit, with the phone R-HV-3 asks for (created if unknown). */
-    private static String orderingPhysician(IntakeRecords.OrderingPhysician p, Reference unit, String field, TransactionBuilder tx) {
+    /** A physician's role at the sending unit, with the phone R-HV-3 asks for (created if unknown). */
+    static String physicianRole(IntakeRecords.OrderingPhysician p, Reference unit, String field, TransactionBuilder tx) {
         Identifier id = new Identifier().setSystem(Canonical.HSA_ID).setValue(p.hsaId());
         Practitioner person = new Practitioner().addName(new HumanName().setText(p.name()));
         person.addIdentifier(id.copy());

@@ -37,7 +37,9 @@ public final class IntakeKinds {
             DelegationMapping.KIND, kind(DelegationMapping.KIND, IntakeRecords.Delegation.class, new DelegationMapping()),
             AdmissionMapping.KIND, kind(AdmissionMapping.KIND, IntakeRecords.Admission.class, new AdmissionMapping()),
             HomeVisitMapping.KIND, kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()),
-            SbarHandoverMapping.KIND, kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()));
+            SbarHandoverMapping.KIND, kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()),
+            HomeCareAssignmentMapping.KIND, kind(HomeCareAssignmentMapping.KIND, IntakeRecords.HomeCareAssignment.class,
+                    new HomeCareAssignmentMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

@@ -65,4 +65,9 @@ public final class IntakeRecords {
     public record SbarHandover(Unit sender, Unit recipient, Patient patient, String situation, String background,
                                String assessment, String recommendation, HomeVisitOrder homeVisit) {
     }
+
+    public record HomeCareAssignment(Unit sender, Patient patient, OrderingPhysician physician, Unit homeCareUnit,
+                                     String assignmentId, String reason, String background, String status,
+                                     String orderedTreatment, java.util.List<String> needs) {
+    }
 }

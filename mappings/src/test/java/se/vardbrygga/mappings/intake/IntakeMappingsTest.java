@@ -204,4 +204,21 @@ class IntakeMappingsTest {
         assertThatThrownBy(() -> map("sbar-handover", SBAR_WITH_HOME_VISIT.replace("'documented':true", "'documented':false")))
                 .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("homeVisit.consent.documented"));
     }
+
+    @Test
+    void When_HomeCareAssignmentMapped_Expect_TaskWithTheNoteTheNeedsAndTheSendersId_R_INFO_2() {
+        MappedIntake mapped = map("home-care-assignment", "{'sender':{'hsaId':'SE2321009959-VB1401'},'patient':{'personnummer':'194403279823'},"
+                + "'physician':{'hsaId':'SE2321009959-R0101','name':'Anna Bergström'},'homeCareUnit':{'hsaId':'SE2120009952-VB2401'},"
+                + "'assignmentId':'UH-1','reason':'Bensår','background':'Diabetes','status':'Opåverkad','orderedTreatment':'Omläggning',"
+                + "'needs':['Omläggning av bensår','Blodsockerkontroll']}");
+
+        Task task = resources(mapped.transaction(), Task.class).get(0);
+        assertThat(task.getIdentifierFirstRep().getValue()).isEqualTo("SE2321009959-VB1401/UH-1");
+        assertThat(task.getInput()).extracting(in -> in.getValue().primitiveValue())
+                .containsExactly("Omläggning av bensår", "Blodsockerkontroll");
+        assertThat(task.getNote()).hasSize(3);
+        assertThat(task.getDescription()).isEqualTo("Bensår");
+        BundleEntryComponent entry = mapped.transaction().getEntry().stream().filter(e -> e.getResource() instanceof Task).findFirst().orElseThrow();
+        assertThat(entry.getRequest().getIfNoneExist()).contains("SE2321009959-VB1401/UH-1");
+    }
 }
