@@ -110,6 +110,8 @@ Usage: #example
 * requester = Reference(vb-practitioner-role-example-physician) "Erik Nilsson, läkare"
 * owner = Reference(vb-organization-example-municipal-home-care) "Hemsjukvården Norr, Karlstads kommun"
 * restriction.period.end = "2025-03-14"
+* input[0].type = TaskParameterType#discharge-ready-date "Discharge-ready date"
+* input[0].valueDate = "2025-03-14"
 
 Instance: vb-information-sharing-consent-example
 InstanceOf: VbInformationSharingConsent

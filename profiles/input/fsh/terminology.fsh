@@ -210,6 +210,7 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #delegated-task "Delegated task" "The health-care task a delegation covers (R-DEL-2, R-DEL-4)."
 * #purchased-task "Purchased task" "A task the hired staff take on in a service purchase (R-TK-1, R-TK-3)."
 * #first-visit-date "First home visit date" "The date of the first home visit, in the municipality's reply to an assignment (R-INFO-2)."
+* #discharge-ready-date "Discharge-ready date" "The date the patient is ready for discharge; a SIP invitation is sent at the latest then (R-INFO-1)."
 * #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
 * #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
@@ -265,6 +266,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #home-visit "Home-visit order" "An order of a few home visits to municipal home health care (R-HV-1 to R-HV-4, R-HC-1)."
 * #sbar-handover "SBAR handover" "A handover in the four SBAR sections, optionally with the single home visit it orders (R-INFO-3)."
 * #home-care-assignment "Home health care assignment" "The health centre's enrolment of a patient in municipal home health care (R-HC-2, R-INFO-2)."
+* #sip-invitation "SIP invitation" "An invitation to a coordinated individual plan before discharge, with the mapping (R-HC-4, R-INFO-1)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind

@@ -336,6 +336,24 @@ abstract class IntakeContract {
         assertThat(count("Task")).isEqualTo(tasks);
     }
 
+    private static String sipInvitation(String deadline) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'careContact':{'hsaId':'SE2321009959-R0102',"
+                + "'name':'Lisa Holm'},'dischargeReadyDate':'2026-11-27','deadline':'%s','invited':[{'hsaId':'%s',"
+                + "'responsibility':'Omläggning av bensår'}],'kartlaggning':{'reason':'Utskrivning efter erysipelas',"
+                + "'background':'Diabetes typ 2','status':'Opåverkad','orderedTreatment':'Omläggning'}}").formatted(HEALTH_CENTRE, deadline, HOME_CARE);
+    }
+
+    @Test
+    void sipInvitationAtTheLatestOnTheDischargeReadyDate_R_INFO_1() {
+        String id = createdId(send("sip-invitation", sipInvitation("2026-11-26")), "Task");
+        assertThat(task(id).getFocus().getReference()).startsWith("CarePlan/");
+        int carePlans = count("CarePlan");
+
+        assertRefused(send("sip-invitation", sipInvitation("2026-11-30")), "deadline", "R-INFO-1");
+
+        assertThat(count("CarePlan")).isEqualTo(carePlans);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "child;201506119815;2026-12-21;true;patient;R-HC-1",

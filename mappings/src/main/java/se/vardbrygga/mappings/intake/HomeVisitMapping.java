@@ -4,12 +4,7 @@ import java.util.Date;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -122,21 +117,7 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
 
     /** A physician's role at the sending unit, with the phone R-HV-3 asks for (created if unknown). */
     static String physicianRole(IntakeRecords.OrderingPhysician p, Reference unit, String field, TransactionBuilder tx) {
-        Identifier id = new Identifier().setSystem(Canonical.HSA_ID).setValue(p.hsaId());
-        Practitioner person = new Practitioner().addName(new HumanName().setText(p.name()));
-        person.addIdentifier(id.copy());
-        String practitioner = tx.createIfNoneExist(person, TransactionBuilder.identifierCriteria(id));
-        tx.trace().path(tx.index(), "Practitioner", field);
-        PractitionerRole role = new PractitionerRole()
-                .setPractitioner(new Reference(practitioner))
-                .setOrganization(unit.copy());
-        role.addIdentifier(id.copy());
-        role.addCode(new CodeableConcept(new Coding(Canonical.LICENSED_PROFESSION, "physician", null)));
-        if (p.phone() != null) {
-            role.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
-        }
-        String ref = tx.createIfNoneExist(role, TransactionBuilder.identifierCriteria(id));
-        tx.trace().path(tx.index(), "PractitionerRole", field);
-        return ref;
+        return Roles.at(p.hsaId(), p.name(), p.phone(), unit,
+                new CodeableConcept(new Coding(Canonical.LICENSED_PROFESSION, "physician", null)), field, tx);
     }
 }

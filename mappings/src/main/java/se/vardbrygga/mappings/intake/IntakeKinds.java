@@ -39,7 +39,8 @@ public final class IntakeKinds {
             HomeVisitMapping.KIND, kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()),
             SbarHandoverMapping.KIND, kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()),
             HomeCareAssignmentMapping.KIND, kind(HomeCareAssignmentMapping.KIND, IntakeRecords.HomeCareAssignment.class,
-                    new HomeCareAssignmentMapping()));
+                    new HomeCareAssignmentMapping()),
+            SipInvitationMapping.KIND, kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

@@ -70,4 +70,17 @@ public final class IntakeRecords {
                                      String assignmentId, String reason, String background, String status,
                                      String orderedTreatment, java.util.List<String> needs) {
     }
+
+    public record Person(String hsaId, String name) {
+    }
+
+    public record Invited(String hsaId, String responsibility) {
+    }
+
+    public record Kartlaggning(String reason, String background, String status, String orderedTreatment) {
+    }
+
+    public record SipInvitation(Unit sender, Patient patient, Person careContact, String dischargeReadyDate, String deadline,
+                                java.util.List<Invited> invited, Kartlaggning kartlaggning) {
+    }
 }

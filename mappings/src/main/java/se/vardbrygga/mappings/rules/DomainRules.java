@@ -30,6 +30,8 @@ public final class DomainRules {
                 CompanionRules.check(task, before, facts, violations);
             } else if (HomeCareRules.isAssignment(task)) {
                 HomeCareRules.check(task, before, facts, violations);
+            } else if (SipRules.isInvitation(task)) {
+                SipRules.check(task, violations);
             }
         } else if (resource instanceof ServiceRequest order) {
             HomeVisitRules.check(order, before, facts, violations);

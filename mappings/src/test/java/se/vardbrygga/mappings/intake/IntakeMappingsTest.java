@@ -221,4 +221,23 @@ class IntakeMappingsTest {
         BundleEntryComponent entry = mapped.transaction().getEntry().stream().filter(e -> e.getResource() instanceof Task).findFirst().orElseThrow();
         assertThat(entry.getRequest().getIfNoneExist()).contains("SE2321009959-VB1401/UH-1");
     }
+
+    @Test
+    void When_SipInvitationMapped_Expect_DraftSipWithAnActivityAndAnInvitationPerUnit_R_HC_4() {
+        MappedIntake mapped = map("sip-invitation", "{'sender':{'hsaId':'SE2321009959-VB1401'},'patient':{'personnummer':'194403279823'},"
+                + "'careContact':{'hsaId':'SE2321009959-R0102','name':'Lisa Holm'},'dischargeReadyDate':'2026-11-27','deadline':'2026-11-26',"
+                + "'invited':[{'hsaId':'SE2120009952-VB2401','responsibility':'Omläggning'},{'hsaId':'SE2321009918-VB1012','responsibility':'Läkemedel'}],"
+                + "'kartlaggning':{'reason':'Utskrivning','background':'Diabetes','status':'Opåverkad','orderedTreatment':'Omläggning'}}");
+
+        org.hl7.fhir.r4.model.CarePlan sip = resources(mapped.transaction(), org.hl7.fhir.r4.model.CarePlan.class).get(0);
+        assertThat(sip.getActivity()).hasSize(2);
+        List<Task> invitations = resources(mapped.transaction(), Task.class);
+        assertThat(invitations).hasSize(2).allSatisfy(t -> {
+            assertThat(t.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-11-26");
+            assertThat(t.getInputFirstRep().getValue().primitiveValue()).isEqualTo("2026-11-27");
+        });
+        assertThat(invitations).extracting(t -> t.getOwner().getReference())
+                .containsExactly(sip.getActivity().get(0).getDetail().getPerformerFirstRep().getReference(),
+                        sip.getActivity().get(1).getDetail().getPerformerFirstRep().getReference());
+    }
 }
