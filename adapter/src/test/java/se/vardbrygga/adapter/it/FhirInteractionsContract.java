@@ -547,10 +547,14 @@ abstract class FhirInteractionsContract {
         add(tx, "task-2", new Task().setIntent(Task.TaskIntent.ORDER).setStatus(Task.TaskStatus.COMPLETED).setFor(ref("patient-1"))
                 .setOwner(ref("org-home")).setCode(code("delegation"))
                 .setAuthoredOnElement(new DateTimeType("2026-11-21T10:00:00Z")));
-        add(tx, "task-3", new Task().setIntent(Task.TaskIntent.ORDER).setStatus(Task.TaskStatus.REQUESTED).setFor(ref("patient-2"))
+        Task sipInvitation = new Task().setIntent(Task.TaskIntent.ORDER).setStatus(Task.TaskStatus.REQUESTED).setFor(ref("patient-2"))
                 .setOwner(ref("org-ward")).setCode(code("sip-invitation"))
                 .setBusinessStatus(new CodeableConcept(new Coding("http://vardbrygga.example/fhir/CodeSystem/delivery-status", "queued", null)))
-                .setAuthoredOnElement(new DateTimeType("2026-11-23T10:00:00Z")));
+                .setAuthoredOnElement(new DateTimeType("2026-11-23T10:00:00Z"));
+        sipInvitation.getRestriction().getPeriod().setEndElement(new DateTimeType("2026-11-26"));
+        sipInvitation.addInput().setValue(new org.hl7.fhir.r4.model.DateType("2026-11-27")).getType().addCoding()
+                .setSystem("http://vardbrygga.example/fhir/CodeSystem/task-parameter-type").setCode("discharge-ready-date");
+        add(tx, "task-3", sipInvitation);
         Communication comm = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED).setSubject(ref("patient-1"));
         comm.addRecipient(ref("org-ward"));
         comm.addCategory(new CodeableConcept(new Coding("http://vardbrygga.example/fhir/CodeSystem/communication-category", "sbar-handover", null)));
