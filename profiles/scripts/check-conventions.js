@@ -19,13 +19,13 @@ const PROFILES = [
   'vb-sbar-communication', 'vb-home-visit-servicerequest', 'vb-home-visit-task',
   'vb-home-care-assignment-task', 'vb-sip-careplan', 'vb-sip-invitation-task',
   'vb-information-sharing-consent', 'vb-service-purchase-request-task', 'vb-service-purchase-contract',
-  'vb-rule-follow-up-task', 'vb-support-notice-communication'
+  'vb-rule-follow-up-task', 'vb-support-notice-communication', 'vb-escalation-task'
 ];
 const EXTENSIONS = ['vb-sbar-section', 'vb-visit-context', 'vb-one-way', 'vb-personal-assistance'];
 const CODE_SYSTEMS = [
   'task-code', 'careplan-category', 'visit-context', 'sbar-section', 'communication-category',
   'organization-type', 'endpoint-type', 'delivery-status', 'rule', 'task-parameter-type',
-  'licensed-profession', 'intake-kind', 'home-visit-intervention'
+  'licensed-profession', 'intake-kind', 'home-visit-intervention', 'escalation-level'
 ];
 const EXTRA_VALUE_SETS = ['encounter-class', 'rule-follow-up-task-code'];
 // invalid examples for the checks the server makes in Java, and the profile each one is an instance of

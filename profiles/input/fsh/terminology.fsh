@@ -23,6 +23,7 @@ Description: "What a Vårdbrygga Task asks for (Task.code)."
 * #sip-invitation "SIP invitation" "Invitation to draw up a coordinated individual plan (SIP), sent at the latest on the discharge-ready date (R-HC-4, R-INFO-1)."
 * #service-purchase-request "Service purchase request" "Written request to buy the other principal's staff for a patient, stating within what time the assignment must be done (R-TK-1, R-CMP-5)."
 * #phone-call "Phone call" "A telephone call staff must make, e.g. in the outage routine (R-OUT-1) or because the emergency department cannot reply (R-COM-2)."
+* #escalation "Escalation of a disagreement" "A disagreement between the principals on responsibility, climbing levels 1 to 3 without skipping one (R-ESC-1)."
 * #follow-up-handover "Follow-up handover" "Hand-over of a follow-up (e.g. of an assistive device) to the care provider that takes over responsibility (R-AD-1)."
 * #delegation-review "Delegation review after discharge" "The municipality decides on new delegations after discharge; nothing is restored silently after the delegations ended at admission (R-DEL-1)."
 * #assistance-limit-reminder "Four-week limit of assistance compensation" "Reminder to the executor before and when the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
@@ -211,6 +212,7 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #purchased-task "Purchased task" "A task the hired staff take on in a service purchase (R-TK-1, R-TK-3)."
 * #first-visit-date "First home visit date" "The date of the first home visit, in the municipality's reply to an assignment (R-INFO-2)."
 * #discharge-ready-date "Discharge-ready date" "The date the patient is ready for discharge; a SIP invitation is sent at the latest then (R-INFO-1)."
+* #responsible-until-agreed "Responsible until agreed" "The unit that noticed the need first, responsible until the disagreement is settled (R-ESC-1, R-HC-4)."
 * #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
 * #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
@@ -267,6 +269,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #sbar-handover "SBAR handover" "A handover in the four SBAR sections, optionally with the single home visit it orders (R-INFO-3)."
 * #home-care-assignment "Home health care assignment" "The health centre's enrolment of a patient in municipal home health care (R-HC-2, R-INFO-2)."
 * #sip-invitation "SIP invitation" "An invitation to a coordinated individual plan before discharge, with the mapping (R-HC-4, R-INFO-1)."
+* #escalation "Escalation" "A disagreement on responsibility at its current level (R-ESC-1, R-HC-4)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind
@@ -274,3 +277,20 @@ Title: "Vårdbrygga intake kinds"
 Description: "All codes of the intake-kind code system."
 * insert VbValueSet
 * include codes from system IntakeKind
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: EscalationLevel
+Id: escalation-level
+Title: "Vårdbrygga escalation levels"
+Description: "The levels a disagreement on responsibility climbs, one at a time, and who is involved at each (R-ESC-1)."
+* insert VbCodeSystem
+* #level-1 "Level 1: the staff" "The staff of both principals share responsibility and do a SIP; meanwhile responsibility stays with whoever noticed first (R-ESC-1, R-HC-4)."
+* #level-2 "Level 2: the unit managers" "The unit managers of home health care and of the health centre, and of the specialist clinic where relevant (R-ESC-1)."
+* #level-3 "Level 3: MAS and MLA" "The unit managers decide together with the municipality's MAS and the health centre's MLA, and the specialist clinic's medical lead where relevant (R-ESC-1)."
+
+ValueSet: EscalationLevelVS
+Id: escalation-level
+Title: "Vårdbrygga escalation levels"
+Description: "All codes of the escalation-level code system."
+* insert VbValueSet
+* include codes from system EscalationLevel

@@ -37,7 +37,8 @@ public final class DefaultProfiles {
             "service-purchase-request", profile("vb-service-purchase-request-task"),
             "delegation-review", profile("vb-rule-follow-up-task"),
             "assistance-limit-reminder", profile("vb-rule-follow-up-task"),
-            "assistance-compensation-application", profile("vb-rule-follow-up-task"));
+            "assistance-compensation-application", profile("vb-rule-follow-up-task"),
+            "escalation", profile("vb-escalation-task"));
 
     private static final Map<String, String> CAREPLAN_BY_CATEGORY = Map.of(
             "companion-need", profile("vb-companion-need-careplan"),

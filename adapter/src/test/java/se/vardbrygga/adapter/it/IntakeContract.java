@@ -354,6 +354,29 @@ abstract class IntakeContract {
         assertThat(count("CarePlan")).isEqualTo(carePlans);
     }
 
+    private static String escalation(String id, int level) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'otherUnit':{'hsaId':'%s'},"
+                + "'escalationId':'%s','level':%d,'disagreement':'Vem ger insulin dagligen','noticedFirst':'otherUnit'}")
+                .formatted(HOME_CARE, HEALTH_CENTRE, id, level);
+    }
+
+    @Test
+    void disagreementClimbsOneLevelAtATime_R_ESC_1() {
+        FhirHttp.Response opened = send("escalation", escalation("E-1", 1));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String id = opened.createdId("Task");
+        FhirHttp.Response raised = send("escalation", escalation("E-1", 2));
+        assertThat(raised.status()).as(raised.body()).isIn(200, 201);
+        Task atTwo = task(id);
+        assertThat(atTwo.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("level-2");
+        assertThat(atTwo.getBusinessStatus().getText()).contains("unit managers");
+        assertThat(((org.hl7.fhir.r4.model.Reference) atTwo.getInputFirstRep().getValue()).getReference()).startsWith("Organization/");
+
+        assertRefused(send("escalation", escalation("E-1", 1)), "level", "R-ESC-1"); // never back down
+        assertRefused(send("escalation", escalation("E-2", 2)), "level", "R-ESC-1"); // starts at level 1
+        assertThat(task(id).getMeta().getVersionId()).isEqualTo("2");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "child;201506119815;2026-12-21;true;patient;R-HC-1",

@@ -40,7 +40,8 @@ public final class IntakeKinds {
             SbarHandoverMapping.KIND, kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()),
             HomeCareAssignmentMapping.KIND, kind(HomeCareAssignmentMapping.KIND, IntakeRecords.HomeCareAssignment.class,
                     new HomeCareAssignmentMapping()),
-            SipInvitationMapping.KIND, kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()));
+            SipInvitationMapping.KIND, kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()),
+            EscalationMapping.KIND, kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

@@ -83,4 +83,8 @@ public final class IntakeRecords {
     public record SipInvitation(Unit sender, Patient patient, Person careContact, String dischargeReadyDate, String deadline,
                                 java.util.List<Invited> invited, Kartlaggning kartlaggning) {
     }
+
+    public record Escalation(Unit sender, Patient patient, Unit otherUnit, String escalationId, Integer level,
+                             String disagreement, String noticedFirst, Boolean settled) {
+    }
 }

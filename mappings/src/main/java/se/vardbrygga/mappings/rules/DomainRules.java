@@ -32,6 +32,8 @@ public final class DomainRules {
                 HomeCareRules.check(task, before, facts, violations);
             } else if (SipRules.isInvitation(task)) {
                 SipRules.check(task, violations);
+            } else if (EscalationRules.isEscalation(task)) {
+                EscalationRules.check(task, before, violations);
             }
         } else if (resource instanceof ServiceRequest order) {
             HomeVisitRules.check(order, before, facts, violations);
