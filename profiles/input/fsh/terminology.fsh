@@ -213,6 +213,7 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #first-visit-date "First home visit date" "The date of the first home visit, in the municipality's reply to an assignment (R-INFO-2)."
 * #discharge-ready-date "Discharge-ready date" "The date the patient is ready for discharge; a SIP invitation is sent at the latest then (R-INFO-1)."
 * #responsible-until-agreed "Responsible until agreed" "The unit that noticed the need first, responsible until the disagreement is settled (R-ESC-1, R-HC-4)."
+* #device "Assistive device" "The assistive device a follow-up concerns (R-AD-1)."
 * #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
 * #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."

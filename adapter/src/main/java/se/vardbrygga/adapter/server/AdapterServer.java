@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.BundleProcessor;
+import se.vardbrygga.adapter.fhir.PatientOperations;
 import se.vardbrygga.adapter.fhir.ReadOnlyResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceService;
@@ -80,7 +81,8 @@ public final class AdapterServer implements AutoCloseable {
                             : new ReadOnlyResourceProvider<>(s.type(), s.name(), service, store))
                     .toList();
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
-            FhirServlet fhirServlet = new FhirServlet(fhir, providers, new SystemProvider(bundles),
+            FhirServlet fhirServlet = new FhirServlet(fhir, providers,
+                    List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock)),
                     List.of(new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());

@@ -8,16 +8,16 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 
 /**
- * The HAPI plain server: one generic provider per resource type, the system provider for Bundles,
- * and the cross-cutting concerns as interceptors. Everything is handed in; nothing is looked up.
+ * The HAPI plain server: one generic provider per resource type, plain providers for Bundles and
+ * operations, and the cross-cutting concerns as interceptors. Everything is handed in; nothing is looked up.
  */
 public final class FhirServlet extends RestfulServer {
 
-    public FhirServlet(FhirContext context, List<IResourceProvider> resourceProviders, Object systemProvider,
+    public FhirServlet(FhirContext context, List<IResourceProvider> resourceProviders, List<Object> plainProviders,
                        List<Object> interceptors, String publicBaseUrl) {
         super(context);
         setResourceProviders(resourceProviders);
-        registerProvider(systemProvider);
+        plainProviders.forEach(this::registerProvider);
         interceptors.forEach(this::registerInterceptor);
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
