@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Clock;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -18,10 +19,13 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.mappings.rules.DeviceFollowUp;
+import se.vardbrygga.mappings.rules.ResponsibleUnit;
+import se.vardbrygga.profiles.Canonical;
 import se.vardbrygga.mappings.rules.RuleViolationException;
 
 /**
- * Operations on a Patient that answer a question with a rule: {@code $device-follow-up} (R-AD-1) says
+ * Operations on a Patient that answer a question with a rule: {@code $responsible-unit} says who is
+ * responsible for the patient's health care and why; {@code $device-follow-up} (R-AD-1) says
  * whether to close, let the prescriber decide, or plan recurring follow-ups, and writes the handover Task
  * to the receiving unit, through the same validation and rules as any write, when the follow-up moves.
  */
@@ -62,6 +66,25 @@ public final class PatientOperations {
                 Resource created = service.create(session, task, null).resource();
                 out.addParameter().setName("handover").setValue(new Reference("Task/" + created.getIdElement().getIdPart()));
             });
+            return out;
+        });
+    }
+
+    /**
+     * Who is responsible for the patient's health care and why (R-HC-1, R-HC-3, R-HC-4, R-GV-4, R-ESC-1):
+     * {@code principal}, {@code unit} (0..*), {@code rule} (1..*) and {@code reason}, for callers and the inbox.
+     */
+    @Operation(name = "$responsible-unit", type = Patient.class, idempotent = true)
+    public Parameters responsibleUnit(@IdParam IdType patientId) {
+        return store.inTransaction(session -> {
+            Patient patient = (Patient) service.read(session, "Patient", patientId.getIdPart());
+            ResponsibleUnit.Answer answer = ResponsibleUnit.of(patient, new StoreFacts(session, service, clock));
+            Parameters out = new Parameters();
+            out.addParameter().setName("principal").setValue(new CodeType(answer.principal()));
+            answer.units().forEach(unit -> out.addParameter().setName("unit").setValue(unit));
+            answer.rules().forEach(rule -> out.addParameter().setName("rule")
+                    .setValue(new Coding(Canonical.RULE, rule, null)));
+            out.addParameter().setName("reason").setValue(new StringType(answer.reason()));
             return out;
         });
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.vardbrygga.adapter.server.AdapterServer;
 
-/** {@code Patient/{id}/$device-follow-up} over HTTP against the demo directory (R-AD-1). */
+/** The Patient operations over HTTP against the demo directory: $device-follow-up (R-AD-1), $responsible-unit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeviceFollowUpIT {
+class PatientOperationsIT {
     private AdapterServer server;
     private FhirHttp fhir;
     private String patient;
@@ -99,5 +99,27 @@ class DeviceFollowUpIT {
     void When_RatingOutOfRange_Expect_400() {
         assertThat(ask(assessment(4, 1, false, null)).status()).isEqualTo(400);
         assertThat(fhir.post("Patient/no-such-patient/$device-follow-up", assessment(1, 1, false, null)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void When_ResponsibleUnitAskedForAnAdultNotEnrolled_Expect_RegionByTheThresholdPrinciple_R_HC_3() {
+        FhirHttp.Response r = fhir.get("Patient/" + patient + "/$responsible-unit");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Parameters out = r.as(Parameters.class);
+        assertThat(out.getParameter("principal").getValue().primitiveValue()).isEqualTo("region");
+        assertThat(out.getParameter("rule").getValue()).isInstanceOfSatisfying(org.hl7.fhir.r4.model.Coding.class,
+                c -> assertThat(c.getCode()).isEqualTo("R-HC-3"));
+        assertThat(fhir.get("Patient/no-such-patient/$responsible-unit").status()).isEqualTo(404);
+    }
+
+    @Test
+    void When_ResponsibleUnitAskedForAChild_Expect_RegionWithTheRuleIds_R_HC_1() {
+        String child = id("Patient?identifier=http://electronichealth.se/identifier/personnummer|201506119815");
+
+        Parameters out = fhir.get("Patient/" + child + "/$responsible-unit").as(Parameters.class);
+
+        assertThat(out.getParameter().stream().filter(p -> p.getName().equals("rule"))
+                .map(p -> ((org.hl7.fhir.r4.model.Coding) p.getValue()).getCode())).containsExactly("R-HC-1", "R-GV-4");
     }
 }
