@@ -271,6 +271,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #home-care-assignment "Home health care assignment" "The health centre's enrolment of a patient in municipal home health care (R-HC-2, R-INFO-2)."
 * #sip-invitation "SIP invitation" "An invitation to a coordinated individual plan before discharge, with the mapping (R-HC-4, R-INFO-1)."
 * #escalation "Escalation" "A disagreement on responsibility at its current level (R-ESC-1, R-HC-4)."
+* #consent "Consent" "The patient's consent to information sharing, or a declined home health care (R-CON-1, R-CON-2)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind

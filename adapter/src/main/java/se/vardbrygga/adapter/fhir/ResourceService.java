@@ -195,7 +195,8 @@ public final class ResourceService {
     }
 
     /**
-     * Validates, decides by the rules ({@code decide}; off for what the rules write themselves), stores,
+     * Lets the rules amend a new resource, validates, decides by the rules ({@code decide}; off for what the rules
+     * write themselves), stores,
      * and writes the rules' effects. A refusal (422) comes before anything is written; inside a
      * transaction the whole Bundle rolls back.
      */
@@ -205,12 +206,16 @@ public final class ResourceService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         resource.setId(new IdType(type, id, String.valueOf(version)));
         resource.getMeta().setVersionId(String.valueOf(version)).setLastUpdated(Date.from(now));
+        StoreFacts facts = new StoreFacts(session, this, clock);
+        if (decide) {
+            rules.amend(resource, before, facts); // e.g. held for want of consent (R-CON-1), validated as amended
+        }
         String json = context.newJsonParser().encodeResourceToString(resource);
         validator.validate(resource, json);
         RuleEffects effects = RuleEffects.NONE;
         if (decide) {
             try {
-                effects = rules.onWrite(resource, before, new StoreFacts(session, this, clock));
+                effects = rules.onWrite(resource, before, facts);
             } catch (RuleViolationException refused) {
                 throw RuleOutcomes.refused(context, refused);
             }

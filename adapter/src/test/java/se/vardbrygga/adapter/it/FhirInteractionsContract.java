@@ -547,6 +547,14 @@ abstract class FhirInteractionsContract {
         add(tx, "task-2", new Task().setIntent(Task.TaskIntent.ORDER).setStatus(Task.TaskStatus.COMPLETED).setFor(ref("patient-1"))
                 .setOwner(ref("org-home")).setCode(code("delegation"))
                 .setAuthoredOnElement(new DateTimeType("2026-11-21T10:00:00Z")));
+        // the patient's consent covers the units of task-3 before it is written, so it is not held (R-CON-1)
+        Consent consent = new Consent().setStatus(Consent.ConsentState.ACTIVE).setPatient(ref("patient-2"));
+        consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
+        consent.getProvision().addActor().setReference(ref("org-home"))
+                .setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null)));
+        consent.getProvision().addActor().setReference(ref("org-ward"))
+                .setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null)));
+        add(tx, "consent-1", consent);
         Task sipInvitation = new Task().setIntent(Task.TaskIntent.ORDER).setStatus(Task.TaskStatus.REQUESTED).setFor(ref("patient-2"))
                 .setOwner(ref("org-ward")).setCode(code("sip-invitation"))
                 .setBusinessStatus(new CodeableConcept(new Coding("http://vardbrygga.example/fhir/CodeSystem/delivery-status", "queued", null)))
@@ -559,10 +567,6 @@ abstract class FhirInteractionsContract {
         comm.addRecipient(ref("org-ward"));
         comm.addCategory(new CodeableConcept(new Coding("http://vardbrygga.example/fhir/CodeSystem/communication-category", "sbar-handover", null)));
         add(tx, "comm-1", comm);
-        Consent consent = new Consent().setStatus(Consent.ConsentState.ACTIVE).setPatient(ref("patient-2"));
-        consent.getProvision().addActor().setReference(ref("org-home"))
-                .setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null)));
-        add(tx, "consent-1", consent);
         add(tx, "enc-1", new Encounter().setStatus(Encounter.EncounterStatus.INPROGRESS)
                 .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", null))
                 .setSubject(ref("patient-1")).setPeriod(new Period().setStartElement(new DateTimeType("2026-11-10"))));

@@ -309,15 +309,35 @@ abstract class IntakeContract {
                 + "'needs':['Omläggning av bensår','Blodsockerkontroll']}").formatted(senderHsa, physicianHsa, HOME_CARE, assignmentId);
     }
 
-    @Test
-    void healthCentreEnrolsAndTheUnitAcceptsWithTheFirstVisitDate_R_HC_2_R_INFO_2() {
-        String id = createdId(send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-1")), "Task");
-        Task enrolled = task(id);
-        assertThat(enrolled.getInput()).hasSize(2);
-        FhirHttp.Response again = send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-1"));
-        assertThat(again.createdId("Task")).isEqualTo(id); // the same assignment, not a second one
+    private static String consent(String personnummer, String decision) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'%s'},'decision':'%s','receivingUnits':[{'hsaId':'%s'}],"
+                + "'period':{'start':'2026-11-25','end':'2027-11-24'},'date':'2026-11-25'}")
+                .formatted(HEALTH_CENTRE, personnummer, decision, HOME_CARE);
+    }
 
-        Task accepted = enrolled.copy().setStatus(Task.TaskStatus.ACCEPTED);
+    @Test
+    void enrolmentIsHeldUntilTheConsentThenAcceptedWithTheFirstVisitDate_R_CON_1_R_HC_2_R_INFO_2() {
+        String pnr = "196307182342";
+        String id = createdId(send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-1")
+                .replace("194403279823", pnr)), "Task");
+        Task held = task(id);
+        assertThat(held.getInput()).hasSize(2);
+        assertThat(held.getStatus()).isEqualTo(Task.TaskStatus.ONHOLD); // no consent covers the unit yet (R-CON-1)
+        assertThat(held.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("R-CON-1");
+        FhirHttp.Response again = send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-1")
+                .replace("194403279823", pnr));
+        assertThat(again.createdId("Task")).isEqualTo(id); // the same assignment, not a second one
+        FhirHttp.Response acceptedWhileHeld = fhir.put("Task/" + id, held.copy().setStatus(Task.TaskStatus.ACCEPTED));
+        assertThat(acceptedWhileHeld.status()).as(acceptedWhileHeld.body()).isEqualTo(422);
+        assertThat(acceptedWhileHeld.body()).contains("R-CON-1");
+
+        assertThat(send("consent", consent(pnr, "permit")).status()).isEqualTo(201);
+
+        Task released = task(id);
+        assertThat(released.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+        assertThat(count("Provenance?target=Task/" + id + "&activity=http://terminology.hl7.org/CodeSystem/v3-DataOperation|UPDATE"))
+                .isEqualTo(1); // the release by the consent, beside the two intakes
+        Task accepted = released.copy().setStatus(Task.TaskStatus.ACCEPTED);
         FhirHttp.Response withoutDate = fhir.put("Task/" + id, accepted);
         assertThat(withoutDate.status()).as(withoutDate.body()).isEqualTo(422);
         assertThat(withoutDate.body()).contains("R-INFO-2");
@@ -325,6 +345,21 @@ abstract class IntakeContract {
                 .setSystem("http://vardbrygga.example/fhir/CodeSystem/task-parameter-type").setCode("first-visit-date");
         FhirHttp.Response withDate = fhir.put("Task/" + id, accepted);
         assertThat(withDate.status()).as(withDate.body()).isEqualTo(200);
+    }
+
+    @Test
+    void declinedHomeHealthCareIsDocumentedAndNotTransferred_R_CON_2() {
+        String pnr = "197010102395";
+        String id = createdId(send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-9")
+                .replace("194403279823", pnr)), "Task");
+        assertThat(task(id).getStatus()).isEqualTo(Task.TaskStatus.ONHOLD);
+
+        String consentId = createdId(send("consent", consent(pnr, "decline-home-care")), "Consent");
+
+        Task ended = task(id);
+        assertThat(ended.getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+        assertThat(ended.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-CON-2");
+        assertThat(fhir.get("Consent/" + consentId).body()).contains("\"deny\"");
     }
 
     @Test

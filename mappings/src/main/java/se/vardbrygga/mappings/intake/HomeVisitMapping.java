@@ -1,6 +1,7 @@
 package se.vardbrygga.mappings.intake;
 
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
@@ -19,9 +20,6 @@ import se.vardbrygga.profiles.Canonical;
  */
 public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeVisit> {
     public static final String KIND = "home-visit";
-    private static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
-    private static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
-    private static final String ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 
     @Override
     public MappedIntake map(IntakeRecords.HomeVisit r, IntakeContext context) {
@@ -39,23 +37,8 @@ public final class HomeVisitMapping implements IntakeMapping<IntakeRecords.HomeV
                             TransactionBuilder tx) {
         String physician = physicianRole(r.orderingPhysician(), sender, prefix + "orderingPhysician", tx);
 
-        Consent consent = new Consent()
-                .setStatus(Consent.ConsentState.ACTIVE)
-                .setScope(new CodeableConcept(new Coding(CONSENT_SCOPE, "patient-privacy", null)))
-                .setPatient(new Reference(patient));
-        consent.addCategory(new CodeableConcept(new Coding(Codes.V3_ACT_CODE, "IDSCL", null)));
-        consent.addPerformer(new Reference(patient));
-        consent.addPolicy().setUri(Canonical.BASE + "/policy/information-sharing");
-        if (r.consent().date() != null) {
-            consent.setDateTimeElement(new DateTimeType(r.consent().date()));
-        }
-        var provision = consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
-        provision.getPeriod().setStartElement(new DateTimeType(r.period().start())).setEndElement(new DateTimeType(r.period().end()));
-        for (Reference receiver : new Reference[] {homeCare, sender}) {
-            provision.addActor().setRole(new CodeableConcept(new Coding(PARTICIPATION_TYPE, "IRCP", null)))
-                    .setReference(receiver.copy());
-        }
-        provision.addPurpose(new Coding(ACT_REASON, "TREAT", null));
+        Consent consent = Consents.sharing(patient, Consent.ConsentProvisionType.PERMIT, List.of(homeCare, sender),
+                r.period().start(), r.period().end(), r.consent().date());
         tx.create(consent);
         tx.trace().path(tx.index(), "Consent", prefix + "consent");
 

@@ -41,7 +41,8 @@ public final class IntakeKinds {
             HomeCareAssignmentMapping.KIND, kind(HomeCareAssignmentMapping.KIND, IntakeRecords.HomeCareAssignment.class,
                     new HomeCareAssignmentMapping()),
             SipInvitationMapping.KIND, kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()),
-            EscalationMapping.KIND, kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()));
+            EscalationMapping.KIND, kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()),
+            ConsentMapping.KIND, kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

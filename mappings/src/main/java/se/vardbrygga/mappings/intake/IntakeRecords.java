@@ -87,4 +87,8 @@ public final class IntakeRecords {
     public record Escalation(Unit sender, Patient patient, Unit otherUnit, String escalationId, Integer level,
                              String disagreement, String noticedFirst, Boolean settled) {
     }
+
+    public record ConsentDecision(Unit sender, Patient patient, String decision, java.util.List<Unit> receivingUnits,
+                                  Period period, String date) {
+    }
 }

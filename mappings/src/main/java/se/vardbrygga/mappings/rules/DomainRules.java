@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -16,6 +17,15 @@ import org.hl7.fhir.r4.model.Task;
 public final class DomainRules {
 
     /**
+     * What the rules change in a new resource before it is validated and stored; true when they changed it.
+     * R-CON-1: a home-care Task for a unit no consent covers is held (on-hold) until a consent arrives.
+     */
+    public boolean amend(Resource resource, Optional<Resource> before, Facts facts) {
+        return before.isEmpty() && resource instanceof Task task && ConsentRules.transfers(task)
+                && ConsentRules.holdWithoutConsent(task, facts);
+    }
+
+    /**
      * @param resource the resource about to be stored (with its id)
      * @param before   its current stored version, for an update
      * @throws RuleViolationException when a rule refuses the write
@@ -24,6 +34,9 @@ public final class DomainRules {
         List<RuleViolation> violations = new ArrayList<>();
         RuleEffects effects = RuleEffects.NONE;
         if (resource instanceof Task task) {
+            if (ConsentRules.transfers(task)) {
+                ConsentRules.checkHeld(task, before, facts, violations);
+            }
             if (DelegationRules.isDelegation(task)) {
                 DelegationRules.checkIssuing(task, before, facts, violations);
             } else if (CompanionRules.isCompanionRequest(task)) {
@@ -35,6 +48,8 @@ public final class DomainRules {
             } else if (EscalationRules.isEscalation(task)) {
                 EscalationRules.check(task, before, violations);
             }
+        } else if (resource instanceof Consent consent) {
+            effects = ConsentRules.onConsent(consent, facts);
         } else if (resource instanceof ServiceRequest order) {
             HomeVisitRules.check(order, before, facts, violations);
         } else if (resource instanceof Communication communication) {

@@ -15,17 +15,25 @@ final class RuleProvenance {
     }
 
     static Provenance of(String ruleId, Reference target, Encounter cause, Date now) {
+        Reference unit = cause.hasServiceProvider() ? cause.getServiceProvider().copy() : adapter();
+        return of(ruleId, target, new Reference("Encounter/" + cause.getIdElement().getIdPart()), unit, now);
+    }
+
+    /** The adapter itself as the agent, when no unit caused the change. */
+    static Reference adapter() {
+        return new Reference().setDisplay("Vårdbrygga");
+    }
+
+    static Provenance of(String ruleId, Reference target, Reference cause, Reference agent, Date now) {
         Provenance provenance = new Provenance();
         provenance.addTarget(target);
         provenance.setRecorded(now);
         provenance.addReason(Codes.ruleConcept(ruleId, null));
         provenance.setActivity(new CodeableConcept(new Coding(Codes.V3_DATA_OPERATION, "UPDATE", "revise")));
-        Reference unit = cause.hasServiceProvider() ? cause.getServiceProvider().copy() : new Reference().setDisplay("Vårdbrygga");
         provenance.addAgent()
                 .setType(new CodeableConcept(new Coding(Codes.PROVENANCE_AGENT_TYPE, "performer", "Performer")))
-                .setWho(unit);
-        provenance.addEntity().setRole(ProvenanceEntityRole.SOURCE)
-                .setWhat(new Reference("Encounter/" + cause.getIdElement().getIdPart()));
+                .setWho(agent);
+        provenance.addEntity().setRole(ProvenanceEntityRole.SOURCE).setWhat(cause);
         return provenance;
     }
 }
