@@ -296,3 +296,36 @@ Title: "Vårdbrygga escalation levels"
 Description: "All codes of the escalation-level code system."
 * insert VbValueSet
 * include codes from system EscalationLevel
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: ExtensiveCare
+Id: extensive-care
+Title: "Vårdbrygga extensive care (Gävleborg target group)"
+Description: "The extensive care that puts a patient in the Gävleborg target group, carried as Encounter.reasonCode: before discharge a SIP, a risk analysis and the checklist are recorded (R-GV-1, R-GV-3)."
+* insert VbCodeSystem
+* #respirator "Respirator" "Home respirator care (R-GV-1)."
+* #tracheostomy "Tracheostomy" "Tracheostomy care (R-GV-1)."
+* #peritoneal-dialysis "Peritoneal dialysis" "Peritoneal dialysis at home (R-GV-1)."
+
+ValueSet: ExtensiveCareVS
+Id: extensive-care
+Title: "Vårdbrygga extensive care (Gävleborg target group)"
+Description: "All codes of the extensive-care code system."
+* insert VbValueSet
+* include codes from system ExtensiveCare
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: DocumentKind
+Id: document-kind
+Title: "Vårdbrygga document kinds"
+Description: "Documents a rule asks for, recorded as DocumentReference.type (R-GV-3)."
+* insert VbCodeSystem
+* #risk-analysis "Risk analysis" "The risk analysis (SKL template) done with all care providers before discharge (R-GV-3)."
+* #discharge-checklist "Discharge checklist" "The checklist of annex 1 followed before discharge (R-GV-3)."
+
+ValueSet: DocumentKindVS
+Id: document-kind
+Title: "Vårdbrygga document kinds"
+Description: "All codes of the document-kind code system."
+* insert VbValueSet
+* include codes from system DocumentKind

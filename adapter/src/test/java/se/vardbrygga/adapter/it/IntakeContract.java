@@ -412,6 +412,41 @@ abstract class IntakeContract {
         assertThat(task(id).getMeta().getVersionId()).isEqualTo("2");
     }
 
+    @Test
+    void respiratorPatientIsDischargedOnlyAfterSipRiskAnalysisAndChecklist_R_GV_3() {
+        String pnr = "195502024465";
+        String admit = ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'%s'},'episodeId':'G-1','event':'%s','class':'inpatient',"
+                + "'start':'2026-11-10T10:00:00+01:00','extensiveCare':'respirator'%s}");
+        String encounter = createdId(send("admission", admit.formatted(WARD, pnr, "admission", "")), "Encounter");
+        String discharge = admit.formatted(WARD, pnr, "discharge", ",'end':'2026-11-25T10:00:00+01:00'");
+
+        assertRefused(send("admission", discharge), "event", "R-GV-3");
+        assertThat(fhir.get("Encounter/" + encounter).as(org.hl7.fhir.r4.model.Encounter.class).getStatus())
+                .isEqualTo(org.hl7.fhir.r4.model.Encounter.EncounterStatus.INPROGRESS);
+
+        String patient = fhir.get("Encounter/" + encounter).as(org.hl7.fhir.r4.model.Encounter.class).getSubject().getReference();
+        org.hl7.fhir.r4.model.CarePlan sip = new org.hl7.fhir.r4.model.CarePlan()
+                .setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE)
+                .setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN).setSubject(new org.hl7.fhir.r4.model.Reference(patient));
+        sip.addCategory().addCoding().setSystem("http://vardbrygga.example/fhir/CodeSystem/careplan-category").setCode("sip");
+        sip.addActivity().getDetail().setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanActivityStatus.SCHEDULED)
+                .setDescription("Respiratorvård i hemmet").addPerformer(task(createdId(send("home-care-assignment",
+                        assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-G1").replace("194403279823", pnr)), "Task")).getOwner());
+        assertThat(fhir.post("CarePlan", sip).status()).isEqualTo(201);
+        for (String kind : List.of("risk-analysis", "discharge-checklist")) {
+            org.hl7.fhir.r4.model.DocumentReference doc = new org.hl7.fhir.r4.model.DocumentReference()
+                    .setStatus(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT)
+                    .setSubject(new org.hl7.fhir.r4.model.Reference(patient));
+            doc.getType().addCoding().setSystem("http://vardbrygga.example/fhir/CodeSystem/document-kind").setCode(kind);
+            doc.addContent().getAttachment().setContentType("application/pdf").setUrl("https://dokument.example/" + kind + ".pdf");
+            FhirHttp.Response r = fhir.post("DocumentReference", doc);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+
+        FhirHttp.Response discharged = send("admission", discharge);
+        assertThat(discharged.status()).as(discharged.body()).isEqualTo(201);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "child;201506119815;2026-12-21;true;patient;R-HC-1",

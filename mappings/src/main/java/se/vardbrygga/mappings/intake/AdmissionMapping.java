@@ -1,6 +1,7 @@
 package se.vardbrygga.mappings.intake;
 
 import java.util.Map;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -47,6 +48,10 @@ public final class AdmissionMapping implements IntakeMapping<IntakeRecords.Admis
             encounter.addExtension(new PersonalAssistance(
                     tx.unit(pa.executorHsaId(), "personalAssistance.executorHsaId"),
                     Boolean.TRUE.equals(pa.specialNeedsFlagged()), Boolean.TRUE.equals(pa.compensationGranted())).toExtension());
+        }
+        if (r.extensiveCare() != null) {
+            // R-GV-1: the Gävleborg target group, whose discharge waits for SIP, risk analysis and checklist (R-GV-3)
+            encounter.addReasonCode(new CodeableConcept(new Coding(Canonical.EXTENSIVE_CARE, r.extensiveCare(), null)));
         }
         tx.result(tx.createOrUpdate(encounter, TransactionBuilder.identifierCriteria(episode))).trace()
                 .path(tx.index(), "Encounter", "event")

@@ -37,7 +37,7 @@ public final class IntakeRecords {
 
     public record Admission(Unit sender, Patient patient, String episodeId, String event,
                             @JsonProperty("class") String encounterClass, String start, String end,
-                            PersonalAssistance personalAssistance) {
+                            PersonalAssistance personalAssistance, String extensiveCare) {
     }
 
     public record OrderingPhysician(String hsaId, String name, String phone) {

@@ -60,6 +60,7 @@ public final class DomainRules {
                         .and(CompanionRules.handOverAtAdmission(encounter, facts))
                         .and(AssistanceRules.atAdmission(encounter, facts));
             } else if (InpatientStay.ends(encounter, before)) {
+                DischargeReadiness.check(encounter, facts, violations);
                 effects = DelegationRules.reviewAtDischarge(encounter, facts);
             }
         }

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -52,10 +53,12 @@ final class ListFacts implements Facts {
             List<String> actual = switch (name) {
                 case "patient" -> List.of(String.valueOf(r instanceof Task t ? t.getFor().getReference()
                         : r instanceof Consent c ? c.getPatient().getReference()
-                        : r instanceof CarePlan p ? p.getSubject().getReference() : ((Encounter) r).getSubject().getReference()));
+                        : r instanceof CarePlan p ? p.getSubject().getReference()
+                        : r instanceof DocumentReference d ? d.getSubject().getReference() : ((Encounter) r).getSubject().getReference()));
                 case "status" -> List.of(((Base) r).getNamedProperty("status").getValues().get(0).primitiveValue());
                 case "code" -> List.of(code(((Task) r).getCode().getCodingFirstRep()));
                 case "category" -> ((CarePlan) r).getCategory().stream().map(c -> code(c.getCodingFirstRep())).toList();
+                case "type" -> List.of(code(((DocumentReference) r).getType().getCodingFirstRep()));
                 case "class" -> List.of(code(((Encounter) r).getClass_()));
                 case "actor" -> ((Consent) r).getProvision().getActor().stream().map(a -> a.getReference().getReference()).toList();
                 default -> throw new IllegalArgumentException("unsupported search parameter " + name);
