@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.BundleProcessor;
 import se.vardbrygga.adapter.fhir.PatientOperations;
+import se.vardbrygga.adapter.fhir.TaskOperations;
 import se.vardbrygga.adapter.fhir.ReadOnlyResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceService;
@@ -82,7 +83,8 @@ public final class AdapterServer implements AutoCloseable {
                     .toList();
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
             FhirServlet fhirServlet = new FhirServlet(fhir, providers,
-                    List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock)),
+                    List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock),
+                            new TaskOperations(service, store)),
                     List.of(new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());

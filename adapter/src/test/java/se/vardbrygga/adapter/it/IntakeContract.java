@@ -285,12 +285,15 @@ abstract class IntakeContract {
         org.hl7.fhir.r4.model.Communication sbar = fhir.get("Communication/" + handover).as(org.hl7.fhir.r4.model.Communication.class);
         assertThat(sbar.getPayload()).hasSize(4);
         assertThat(sbar.getAboutFirstRep().getReference()).isEqualTo("Task/" + taskId);
-        Task visit = task(taskId);
-        visit.setStatus(Task.TaskStatus.ACCEPTED).getBusinessStatus()
-                .addCoding().setSystem("http://vardbrygga.example/fhir/CodeSystem/delivery-status").setCode("acknowledged");
-        FhirHttp.Response acknowledged = fhir.put("Task/" + taskId, visit);
+        org.hl7.fhir.r4.model.Parameters firstVisit = new org.hl7.fhir.r4.model.Parameters();
+        firstVisit.addParameter().setName("firstVisitDate").setValue(new org.hl7.fhir.r4.model.DateType("2026-12-01"));
+        FhirHttp.Response acknowledged = fhir.post("Task/" + taskId + "/$acknowledge", firstVisit);
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
-        assertThat(task(taskId).getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("acknowledged");
+        Task visit = task(taskId);
+        assertThat(visit.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+        assertThat(visit.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("acknowledged");
+        assertThat(visit.getOutputFirstRep().getValue().primitiveValue()).isEqualTo("2026-12-01");
+        assertThat(fhir.post("Task/" + taskId + "/$acknowledge", firstVisit).status()).isEqualTo(412); // once
     }
 
     @Test
@@ -330,6 +333,8 @@ abstract class IntakeContract {
         FhirHttp.Response acceptedWhileHeld = fhir.put("Task/" + id, held.copy().setStatus(Task.TaskStatus.ACCEPTED));
         assertThat(acceptedWhileHeld.status()).as(acceptedWhileHeld.body()).isEqualTo(422);
         assertThat(acceptedWhileHeld.body()).contains("R-CON-1");
+        FhirHttp.Response acknowledgedWhileHeld = fhir.post("Task/" + id + "/$acknowledge", new org.hl7.fhir.r4.model.Parameters());
+        assertThat(acknowledgedWhileHeld.status()).isIn(412, 422); // on-hold is neither requested nor received
 
         assertThat(send("consent", consent(pnr, "permit")).status()).isEqualTo(201);
 
