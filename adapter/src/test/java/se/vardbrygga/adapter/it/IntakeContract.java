@@ -453,6 +453,29 @@ abstract class IntakeContract {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"companion-need", "delegation", "admission", "home-visit", "sbar-handover", "home-care-assignment",
+            "sip-invitation", "escalation", "consent"})
+    void When_AnyKindMissesThePatient_Expect_422NamingItAndNothingStored(String kind) {
+        int patients = count("Patient");
+        int provenances = count("Provenance");
+
+        assertRefused(send(kind, "{'sender':{'hsaId':'" + HEALTH_CENTRE + "'}}"), "patient", null);
+
+        assertThat(count("Patient")).isEqualTo(patients);
+        assertThat(count("Provenance")).isEqualTo(provenances);
+    }
+
+    @Test
+    void When_ConsentNamesAnUnknownUnit_Expect_422UnderThatUnitAndNothingStored() {
+        int consents = count("Consent");
+
+        assertRefused(send("consent", consent("191212121212", "permit").replace(HOME_CARE, "SE2120009952-NOSUCH")),
+                "receivingUnits[0].hsaId", null);
+
+        assertThat(count("Consent")).isEqualTo(consents);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "child;201506119815;2026-12-21;true;patient;R-HC-1",
             "five weeks;191212121212;2027-01-05;true;period.end;",
