@@ -24,6 +24,7 @@ Description: "What a Vårdbrygga Task asks for (Task.code)."
 * #service-purchase-request "Service purchase request" "Written request to buy the other principal's staff for a patient, stating within what time the assignment must be done (R-TK-1, R-CMP-5)."
 * #phone-call "Phone call" "A telephone call staff must make, e.g. in the outage routine (R-OUT-1) or because the emergency department cannot reply (R-COM-2)."
 * #escalation "Escalation of a disagreement" "A disagreement between the principals on responsibility, climbing levels 1 to 3 without skipping one (R-ESC-1)."
+* #device-follow-up "Assistive-device follow-up" "The prescriber's assessment of an assistive device (ratings A and B) and its decision: close, prescriber decides, or recurring follow-up (R-AD-1)."
 * #follow-up-handover "Follow-up handover" "Hand-over of a follow-up (e.g. of an assistive device) to the care provider that takes over responsibility (R-AD-1)."
 * #delegation-review "Delegation review after discharge" "The municipality decides on new delegations after discharge; nothing is restored silently after the delegations ended at admission (R-DEL-1)."
 * #assistance-limit-reminder "Four-week limit of assistance compensation" "Reminder to the executor before and when the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
@@ -214,6 +215,8 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #discharge-ready-date "Discharge-ready date" "The date the patient is ready for discharge; a SIP invitation is sent at the latest then (R-INFO-1)."
 * #responsible-until-agreed "Responsible until agreed" "The unit that noticed the need first, responsible until the disagreement is settled (R-ESC-1, R-HC-4)."
 * #device "Assistive device" "The assistive device a follow-up concerns (R-AD-1)."
+* #follow-up-decision "Follow-up decision" "What the ratings decide: close, prescriber decides, or recurring follow-up (R-AD-1)."
+* #at-discharge "At discharge" "The follow-up is handed over at discharge, when prescription responsibility passes to the municipality (R-AD-1)."
 * #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
 * #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
@@ -272,6 +275,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #sip-invitation "SIP invitation" "An invitation to a coordinated individual plan before discharge, with the mapping (R-HC-4, R-INFO-1)."
 * #escalation "Escalation" "A disagreement on responsibility at its current level (R-ESC-1, R-HC-4)."
 * #consent "Consent" "The patient's consent to information sharing, or a declined home health care (R-CON-1, R-CON-2)."
+* #device-follow-up "Assistive-device follow-up" "The prescriber's ratings of an assistive device and what they decide (R-AD-1)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind
@@ -329,3 +333,20 @@ Title: "Vårdbrygga document kinds"
 Description: "All codes of the document-kind code system."
 * insert VbValueSet
 * include codes from system DocumentKind
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: FollowUpDecision
+Id: follow-up-decision
+Title: "Vårdbrygga assistive-device follow-up decisions"
+Description: "What the ratings A (function/benefit) and B (risk) of an assistive device decide (R-AD-1)."
+* insert VbCodeSystem
+* #close "Close" "Both ratings are 1: close the case, nothing to report (R-AD-1)."
+* #prescriber-decides "Prescriber decides" "A or B is 2: the prescriber decides whether follow-up is needed (R-AD-1)."
+* #recurring-follow-up "Recurring follow-up" "A or B is 3, or the patient cannot take responsibility to get in touch: recurring follow-ups are planned (R-AD-1)."
+
+ValueSet: FollowUpDecisionVS
+Id: follow-up-decision
+Title: "Vårdbrygga assistive-device follow-up decisions"
+Description: "All codes of the follow-up-decision code system."
+* insert VbValueSet
+* include codes from system FollowUpDecision

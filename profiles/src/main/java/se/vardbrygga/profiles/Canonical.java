@@ -11,6 +11,7 @@ public final class Canonical {
     public static final String HOME_VISIT_INTERVENTION = CODE_SYSTEM_BASE + "home-visit-intervention";
     public static final String EXTENSIVE_CARE = CODE_SYSTEM_BASE + "extensive-care";
     public static final String DOCUMENT_KIND = CODE_SYSTEM_BASE + "document-kind";
+    public static final String FOLLOW_UP_DECISION = CODE_SYSTEM_BASE + "follow-up-decision";
     public static final String SBAR_SECTION = CODE_SYSTEM_BASE + "sbar-section";
     public static final String COMMUNICATION_CATEGORY = CODE_SYSTEM_BASE + "communication-category";
     public static final String ORGANIZATION_TYPE = CODE_SYSTEM_BASE + "organization-type";

@@ -25,9 +25,10 @@ import se.vardbrygga.mappings.rules.RuleViolationException;
 
 /**
  * Operations on a Patient that answer a question with a rule: {@code $responsible-unit} says who is
- * responsible for the patient's health care and why; {@code $device-follow-up} (R-AD-1) says
- * whether to close, let the prescriber decide, or plan recurring follow-ups, and writes the handover Task
- * to the receiving unit, through the same validation and rules as any write, when the follow-up moves.
+ * responsible for the patient's health care and why; {@code $device-follow-up} (R-AD-1) says whether to
+ * close, let the prescriber decide, or plan recurring follow-ups, records the assessment as a Task, and writes
+ * the handover Task to the receiving unit when the follow-up moves, through the same validation and rules as
+ * any write.
  */
 public final class PatientOperations {
     private final FhirContext context;
@@ -50,19 +51,22 @@ public final class PatientOperations {
                 bool(in, "patientCanTakeResponsibility", true), in.getParameter("followUpNeeded") == null ? null
                         : bool(in, "followUpNeeded", false),
                 bool(in, "responsibilityStays", true), bool(in, "atDischarge", false),
-                reference(in, "prescriber"), reference(in, "receivingUnit"));
+                reference(in, "prescriber"), reference(in, "prescribingUnit"), reference(in, "receivingUnit"));
         return store.inTransaction(session -> {
             service.read(session, "Patient", patientId.getIdPart()); // 404 for an unknown patient
             DeviceFollowUp.Plan plan;
             try {
-                plan = DeviceFollowUp.plan(assessment, new StoreFacts(session, service, clock));
+                plan = DeviceFollowUp.plan(assessment, clock.instant());
             } catch (RuleViolationException refused) {
                 throw RuleOutcomes.refused(context, refused);
             }
+            String recorded = "Task/" + service.create(session, plan.assessment(), null).resource().getIdElement().getIdPart();
             Parameters out = new Parameters();
             out.addParameter().setName("decision").setValue(new CodeType(plan.decision().code()));
             out.addParameter().setName("explanation").setValue(new StringType(plan.decision().explanation()));
+            out.addParameter().setName("assessment").setValue(new Reference(recorded));
             plan.handover().ifPresent(task -> {
+                task.addPartOf(new Reference(recorded));
                 Resource created = service.create(session, task, null).resource();
                 out.addParameter().setName("handover").setValue(new Reference("Task/" + created.getIdElement().getIdPart()));
             });

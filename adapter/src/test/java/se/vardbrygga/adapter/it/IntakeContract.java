@@ -452,9 +452,44 @@ abstract class IntakeContract {
         assertThat(discharged.status()).as(discharged.body()).isEqualTo(201);
     }
 
+    private static String deviceFollowUp(int a, int b, String receivingUnit) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'191212121212'},'prescriber':{'hsaId':'SE2321009918-A0031',"
+                + "'name':'Maja Arbetsterapeut'},'device':'Rollator','a':%d,'b':%d,'atDischarge':true%s}")
+                .formatted(WARD, a, b, receivingUnit == null ? "" : ",'receivingUnit':{'hsaId':'" + receivingUnit + "'}");
+    }
+
+    @Test
+    void deviceFollowUpDecidesAndHandsOverToTheMunicipalityAtDischarge_R_AD_1() {
+        FhirHttp.Response recurring = send("device-follow-up", deviceFollowUp(3, 2, HOME_CARE));
+        assertThat(recurring.status()).as(recurring.body()).isEqualTo(201);
+        Bundle created = recurring.as(Bundle.class);
+        List<String> tasks = created.getEntry().stream().map(e -> e.getResponse().getLocation())
+                .filter(l -> l.startsWith("Task/")).map(l -> l.split("/")[1]).toList();
+        assertThat(tasks).hasSize(2);
+        assertThat(task(tasks.get(0)).getStatus()).isEqualTo(Task.TaskStatus.COMPLETED); // handed over
+        assertThat(fhir.get("Task/" + tasks.get(0)).body()).contains("recurring-follow-up");
+        Task handover = task(tasks.get(1));
+        assertThat(handover.getPartOfFirstRep().getReference()).isEqualTo("Task/" + tasks.get(0));
+        assertThat(handover.getCode().getCodingFirstRep().getCode()).isEqualTo("follow-up-handover");
+
+        String close = createdId(send("device-follow-up", deviceFollowUp(1, 1, null)), "Task");
+        assertThat(fhir.get("Task/" + close).body()).contains("\"close\"");
+        assertThat(task(close).getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    }
+
+    @Test
+    void When_DeviceFollowUpMovesWithoutAMunicipalReceiver_Expect_422UnderTheReceivingUnit_R_AD_1() {
+        int tasks = count("Task");
+
+        assertRefused(send("device-follow-up", deviceFollowUp(3, 3, null)), "receivingUnit", "R-AD-1");
+        assertRefused(send("device-follow-up", deviceFollowUp(3, 3, HEALTH_CENTRE)), "receivingUnit.hsaId", "R-AD-1");
+
+        assertThat(count("Task")).isEqualTo(tasks);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"companion-need", "delegation", "admission", "home-visit", "sbar-handover", "home-care-assignment",
-            "sip-invitation", "escalation", "consent"})
+            "sip-invitation", "escalation", "consent", "device-follow-up"})
     void When_AnyKindMissesThePatient_Expect_422NamingItAndNothingStored(String kind) {
         int patients = count("Patient");
         int provenances = count("Provenance");

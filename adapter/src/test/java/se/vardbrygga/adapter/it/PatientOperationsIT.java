@@ -59,14 +59,18 @@ class PatientOperationsIT {
     }
 
     @Test
-    void When_BothRatingsAreOne_Expect_CloseAndNothingWritten_R_AD_1() {
+    void When_BothRatingsAreOne_Expect_CloseRecordedAndNoHandover_R_AD_1() {
         int tasks = fhir.count("Task");
 
         FhirHttp.Response r = ask(assessment(1, 1, false, null));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.as(Parameters.class).getParameter("decision").getValue().primitiveValue()).isEqualTo("close");
-        assertThat(fhir.count("Task")).isEqualTo(tasks);
+        Parameters out = r.as(Parameters.class);
+        assertThat(out.getParameter("decision").getValue().primitiveValue()).isEqualTo("close");
+        assertThat(out.getParameter("handover")).isNull();
+        Task recorded = fhir.get(((Reference) out.getParameter("assessment").getValue()).getReference()).as(Task.class);
+        assertThat(recorded.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+        assertThat(fhir.count("Task")).isEqualTo(tasks + 1);
     }
 
     @Test

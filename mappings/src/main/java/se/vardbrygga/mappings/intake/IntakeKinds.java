@@ -42,7 +42,9 @@ public final class IntakeKinds {
                     new HomeCareAssignmentMapping()),
             SipInvitationMapping.KIND, kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()),
             EscalationMapping.KIND, kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()),
-            ConsentMapping.KIND, kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()));
+            ConsentMapping.KIND, kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()),
+            DeviceFollowUpMapping.KIND, kind(DeviceFollowUpMapping.KIND, IntakeRecords.DeviceFollowUpRecord.class,
+                    new DeviceFollowUpMapping()));
 
     private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

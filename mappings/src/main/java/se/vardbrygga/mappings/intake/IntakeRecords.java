@@ -91,4 +91,9 @@ public final class IntakeRecords {
     public record ConsentDecision(Unit sender, Patient patient, String decision, java.util.List<Unit> receivingUnits,
                                   Period period, String date) {
     }
+
+    public record DeviceFollowUpRecord(Unit sender, Patient patient, Person prescriber, String device, Integer a, Integer b,
+                                       Boolean patientCanTakeResponsibility, Boolean followUpNeeded,
+                                       Boolean responsibilityStays, Boolean atDischarge, Unit receivingUnit) {
+    }
 }

@@ -47,6 +47,8 @@ public final class DomainRules {
                 SipRules.check(task, violations);
             } else if (EscalationRules.isEscalation(task)) {
                 EscalationRules.check(task, before, violations);
+            } else if (DeviceFollowUp.isHandover(task) && before.isEmpty()) {
+                DeviceFollowUp.checkHandover(task, facts, violations);
             }
         } else if (resource instanceof Consent consent) {
             effects = ConsentRules.onConsent(consent, facts);
