@@ -240,4 +240,49 @@ class IntakeMappingsTest {
                 .containsExactly(sip.getActivity().get(0).getDetail().getPerformerFirstRep().getReference(),
                         sip.getActivity().get(1).getDetail().getPerformerFirstRep().getReference());
     }
+
+    @Test
+    void When_EscalationMapped_Expect_OneTaskPerEscalationIdWithItsLevelAndWhoStaysResponsible_R_ESC_1() {
+        MappedIntake mapped = map("escalation", "{'sender':{'hsaId':'SE2120009952-VB2401'},'patient':{'personnummer':'194403279823'},"
+                + "'otherUnit':{'hsaId':'SE2321009959-VB1401'},'escalationId':'OE-1','level':2,'disagreement':'Insulin',"
+                + "'noticedFirst':'otherUnit'}");
+
+        BundleEntryComponent entry = mapped.transaction().getEntry().stream().filter(e -> e.getResource() instanceof Task).findFirst().orElseThrow();
+        assertThat(entry.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.PUT);
+        assertThat(entry.getRequest().getUrl()).contains("SE2120009952-VB2401/OE-1");
+        Task task = (Task) entry.getResource();
+        assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("level-2");
+        assertThat(task.getBusinessStatus().getText()).contains("unit managers");
+        assertThat(((Reference) task.getInputFirstRep().getValue()).getReference()).isEqualTo(task.getOwner().getReference());
+    }
+
+    @Test
+    void When_ConsentMapped_Expect_PermitForTheUnitsAndTheSenderOrADenial_R_CON_1_R_CON_2() {
+        String json = "{'sender':{'hsaId':'SE2321009959-VB1401'},'patient':{'personnummer':'194403279823'},'decision':'%s',"
+                + "'receivingUnits':[{'hsaId':'SE2120009952-VB2401'}],'period':{'start':'2026-11-25'}}";
+
+        org.hl7.fhir.r4.model.Consent permit = resources(map("consent", json.formatted("permit")).transaction(),
+                org.hl7.fhir.r4.model.Consent.class).get(0);
+        assertThat(permit.getProvision().getType()).isEqualTo(org.hl7.fhir.r4.model.Consent.ConsentProvisionType.PERMIT);
+        assertThat(permit.getProvision().getActor()).hasSize(2);
+        org.hl7.fhir.r4.model.Consent denial = resources(map("consent", json.formatted("decline-home-care")).transaction(),
+                org.hl7.fhir.r4.model.Consent.class).get(0);
+        assertThat(denial.getProvision().getType()).isEqualTo(org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
+        assertThat(denial.getProvision().getActor()).hasSize(1);
+    }
+
+    @Test
+    void When_DeviceFollowUpMapped_Expect_AssessmentAndAHandoverPartOfIt_R_AD_1() {
+        MappedIntake mapped = map("device-follow-up", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'prescriber':{'hsaId':'SE2321009918-A0031','name':'Maja Lind'},'device':'Rollator','a':3,'b':1,"
+                + "'atDischarge':true,'receivingUnit':{'hsaId':'SE2120009952-VB2401'}}");
+
+        List<Task> tasks = resources(mapped.transaction(), Task.class);
+        assertThat(tasks).extracting(t -> t.getCode().getCodingFirstRep().getCode()).containsExactly("device-follow-up", "follow-up-handover");
+        String assessment = mapped.transaction().getEntry().stream().filter(e -> e.getResource() == tasks.get(0)).findFirst().orElseThrow().getFullUrl();
+        assertThat(tasks.get(1).getPartOfFirstRep().getReference()).isEqualTo(assessment);
+        assertThatThrownBy(() -> map("device-follow-up", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'prescriber':{'hsaId':'SE2321009918-A0031','name':'Maja Lind'},'device':'Rollator','a':3,'b':1,'atDischarge':true}"))
+                .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("receivingUnit"));
+    }
 }
