@@ -353,6 +353,23 @@ abstract class IntakeContract {
     }
 
     @Test
+    void sbarToTheMunicipalityWaitsForTheConsent_R_CON_1() {
+        String pnr = "194803123456";
+        String sbar = ("{'sender':{'hsaId':'%s'},'recipient':{'hsaId':'%s'},'patient':{'personnummer':'%s'},"
+                + "'situation':'Utskrivningsklar','background':'KOL','assessment':'Stabil','recommendation':'Tillsyn'}")
+                .formatted(WARD, HOME_CARE, pnr);
+        String id = createdId(send("sbar-handover", sbar), "Communication");
+        org.hl7.fhir.r4.model.Communication held = fhir.get("Communication/" + id).as(org.hl7.fhir.r4.model.Communication.class);
+        assertThat(held.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Communication.CommunicationStatus.ONHOLD);
+        assertThat(held.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-CON-1");
+
+        assertThat(send("consent", consent(pnr, "permit")).status()).isEqualTo(201);
+
+        assertThat(fhir.get("Communication/" + id).as(org.hl7.fhir.r4.model.Communication.class).getStatus())
+                .isEqualTo(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
+    }
+
+    @Test
     void declinedHomeHealthCareIsDocumentedAndNotTransferred_R_CON_2() {
         String pnr = "197010102395";
         String id = createdId(send("home-care-assignment", assignment(HEALTH_CENTRE, "SE2321009959-R0101", "UH-9")

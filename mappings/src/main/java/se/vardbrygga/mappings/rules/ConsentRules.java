@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -19,7 +20,8 @@ import se.vardbrygga.profiles.Canonical;
  * home-care Task (enrolment, SIP invitation, follow-up handover) for a unit that no active consent of the
  * patient covers is stored but held: status on-hold, businessStatus R-CON-1, and it moves on only when the
  * consent that covers the unit releases it (status requested again, a Provenance citing the rule) or by being
- * cancelled. R-CON-2: a declined home health care is documented as a denying consent; the held enrolments for
+ * cancelled. An SBAR handover to the other principal's unit is held and released the same way (on-hold,
+ * statusReason R-CON-1). R-CON-2: a declined home health care is documented as a denying consent; the held enrolments for
  * the declined units end (cancelled, statusReason R-CON-2) and nothing is transferred.
  */
 final class ConsentRules {
@@ -51,6 +53,32 @@ final class ConsentRules {
             out.add(new RuleViolation("R-CON-1", "Task.status", "The Task is held: no active consent of the patient covers "
                     + "this unit, so nothing is transferred to it yet; it is released when the consent is recorded (R-CON-1)"));
         }
+    }
+
+    /** An SBAR handover to the other principal's unit that no consent covers is held (on-hold, statusReason R-CON-1). */
+    static boolean holdWithoutConsent(Communication handover, Facts facts) {
+        String patient = handover.getSubject().getReference();
+        if (patient == null || handover.getCategory().stream().noneMatch(c -> Codes.hasCoding(c, Canonical.COMMUNICATION_CATEGORY, "sbar-handover"))
+                || handover.getStatus() != Communication.CommunicationStatus.COMPLETED) {
+            return false;
+        }
+        Optional<Boolean> senderMunicipal = principal(handover.getSender(), facts);
+        boolean crossesPrincipals = handover.getRecipient().stream().anyMatch(r -> {
+            Optional<Boolean> recipientMunicipal = principal(r, facts);
+            return senderMunicipal.isEmpty() || recipientMunicipal.isEmpty() || !senderMunicipal.equals(recipientMunicipal);
+        });
+        boolean allCovered = handover.getRecipient().stream()
+                .allMatch(r -> r.getReference() != null && covered(patient, r.getReference(), facts));
+        if (!crossesPrincipals || allCovered) {
+            return false;
+        }
+        handover.setStatus(Communication.CommunicationStatus.ONHOLD).setStatusReason(held());
+        return true;
+    }
+
+    /** True for a municipal unit, false for a region unit, empty when unknown. */
+    private static Optional<Boolean> principal(Reference unit, Facts facts) {
+        return Units.organizationOf(unit, facts).map(org -> Units.hasType(org, Units.MUNICIPAL));
     }
 
     static boolean covered(String patient, String unit, Facts facts) {
@@ -107,6 +135,34 @@ final class ConsentRules {
                         new Reference("Consent/" + consent.getIdElement().getIdPart()), RuleProvenance.adapter(), now))));
             }));
         }
+        if (!declined) {
+            for (Resource found : facts.search("Communication", "patient=" + patient + "&status=on-hold")) {
+                Communication handover = (Communication) found;
+                boolean named = handover.getRecipient().stream().allMatch(r -> receivers.contains(r.getReference())
+                        || covered(patient, r.getReference(), facts));
+                if (isHeld(handover) && named) {
+                    changes.add(release(handover.getIdElement().getIdPart(), consent, facts));
+                }
+            }
+        }
         return new RuleEffects(List.of(), changes);
+    }
+
+    private static boolean isHeld(Communication handover) {
+        return handover.getStatus() == Communication.CommunicationStatus.ONHOLD
+                && Codes.hasCoding(handover.getStatusReason(), Canonical.RULE, "R-CON-1");
+    }
+
+    private static Change release(String id, Consent consent, Facts facts) {
+        return new Change("Communication", id, current -> {
+            Communication handover = (Communication) current;
+            if (!isHeld(handover)) {
+                return Optional.empty();
+            }
+            Date now = Date.from(facts.now());
+            handover.setStatus(Communication.CommunicationStatus.COMPLETED).setStatusReason(null);
+            return Optional.of(new Change.Changed(handover, List.of(RuleProvenance.of("R-CON-1", new Reference("Communication/" + id),
+                    new Reference("Consent/" + consent.getIdElement().getIdPart()), RuleProvenance.adapter(), now))));
+        });
     }
 }

@@ -18,11 +18,17 @@ public final class DomainRules {
 
     /**
      * What the rules change in a new resource before it is validated and stored; true when they changed it.
-     * R-CON-1: a home-care Task for a unit no consent covers is held (on-hold) until a consent arrives.
+     * R-CON-1: a home-care Task or an SBAR handover for a unit no consent covers is held (on-hold) until a
+     * consent arrives.
      */
     public boolean amend(Resource resource, Optional<Resource> before, Facts facts) {
-        return before.isEmpty() && resource instanceof Task task && ConsentRules.transfers(task)
-                && ConsentRules.holdWithoutConsent(task, facts);
+        if (before.isPresent()) {
+            return false;
+        }
+        if (resource instanceof Task task) {
+            return ConsentRules.transfers(task) && ConsentRules.holdWithoutConsent(task, facts);
+        }
+        return resource instanceof Communication handover && ConsentRules.holdWithoutConsent(handover, facts);
     }
 
     /**

@@ -90,4 +90,27 @@ class ConsentRulesTest {
         assertThat(ended.getStatus()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(Codes.hasCoding(ended.getStatusReason(), Canonical.RULE, "R-CON-2")).isTrue();
     }
+
+    private static org.hl7.fhir.r4.model.Communication sbar(String sender, String recipient) {
+        org.hl7.fhir.r4.model.Communication c = new org.hl7.fhir.r4.model.Communication()
+                .setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED)
+                .setSubject(new Reference(Fixtures.PATIENT)).setSender(new Reference(sender));
+        c.addRecipient(new Reference(recipient));
+        c.addCategory().addCoding().setSystem(Canonical.COMMUNICATION_CATEGORY).setCode("sbar-handover");
+        return c;
+    }
+
+    @Test
+    void sbarHandoverToTheOtherPrincipalIsHeldWithoutConsent_R_CON_1() {
+        facts.add(Fixtures.unit("ward", "region-ward"));
+        facts.add(Fixtures.unit("ward2", "region-ward"));
+        facts.add(Fixtures.unit("homecare", "municipal-home-care"));
+
+        org.hl7.fhir.r4.model.Communication toMunicipality = sbar("Organization/ward", "Organization/homecare");
+        assertThat(rules.amend(toMunicipality, Optional.empty(), facts)).isTrue();
+        assertThat(toMunicipality.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Communication.CommunicationStatus.ONHOLD);
+        assertThat(rules.amend(sbar("Organization/ward", "Organization/ward2"), Optional.empty(), facts)).isFalse();
+        facts.add(consent(Consent.ConsentProvisionType.PERMIT));
+        assertThat(rules.amend(sbar("Organization/ward", "Organization/homecare"), Optional.empty(), facts)).isFalse();
+    }
 }
