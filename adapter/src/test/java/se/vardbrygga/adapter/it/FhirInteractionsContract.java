@@ -317,7 +317,7 @@ abstract class FhirInteractionsContract {
             "Communication?recipient=Organization/{org-ward};comm-1",
             "Communication?category=sbar-handover;comm-1",
             "Communication?category=reply;",
-            "Consent?actor=Organization/{org-home};consent-1",
+            "Consent?actor=Organization/{org-home};consent-1,consent-2",
             "Consent?patient={patient-2};consent-1",
             "Encounter?class=IMP;enc-1",
             "Encounter?class=http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB;enc-2",
@@ -541,6 +541,11 @@ abstract class FhirInteractionsContract {
                 .setSubject(ref("patient-1"));
         cp.addCategory(new CodeableConcept(new Coding("http://vardbrygga.example/fhir/CodeSystem/careplan-category", "sip", null)));
         add(tx, "careplan-1", cp);
+        // patient-1's consent covers the home-care unit task-1 goes to, so it is not held (R-CON-1)
+        Consent consentOfPatient1 = new Consent().setStatus(Consent.ConsentState.ACTIVE).setPatient(ref("patient-1"));
+        consentOfPatient1.getProvision().setType(Consent.ConsentProvisionType.PERMIT).addActor().setReference(ref("org-home"))
+                .setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null)));
+        add(tx, "consent-2", consentOfPatient1);
         add(tx, "task-1", new Task().setIntent(Task.TaskIntent.ORDER).setStatus(Task.TaskStatus.REQUESTED).setFor(ref("patient-1"))
                 .setOwner(ref("org-home")).setRequester(ref("org-ward")).setFocus(ref("careplan-1"))
                 .setCode(code("home-visit")).setAuthoredOnElement(new DateTimeType("2026-11-20T10:00:00Z")));

@@ -117,6 +117,7 @@ abstract class IntakeContract {
 
     @Test
     void wardFlagsAnInpatientCompanionNeedAndTheMunicipalityMayDecline_R_CMP_5_R_CMP_7() {
+        assertThat(send("consent", consent("201506119815", "permit").replace(HEALTH_CENTRE, WARD)).status()).isEqualTo(201);
         String id = createdId(send("companion-need", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'201506119815'},"
                 + "'visitContext':'inpatient','executor':{'hsaId':'%s'},'need':'Behöver någon som känner patienten'}")
                 .formatted(WARD, HOME_CARE)), "Task");

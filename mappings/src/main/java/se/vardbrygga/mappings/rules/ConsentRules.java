@@ -28,6 +28,10 @@ final class ConsentRules {
     /** The Tasks that carry patient information to the other principal's unit. */
     static final Set<String> TRANSFERS = Set.of("home-care-assignment", "sip-invitation", "follow-up-handover");
 
+    /** The Tasks the rules themselves create for a unit; they are not a transfer by one principal to the other. */
+    private static final Set<String> RULE_MADE = Set.of("delegation-review", "assistance-limit-reminder",
+            "assistance-compensation-application");
+
     private ConsentRules() {
     }
 
@@ -35,11 +39,25 @@ final class ConsentRules {
         return TRANSFERS.stream().anyMatch(code -> Codes.hasCoding(task.getCode(), Canonical.TASK_CODE, code));
     }
 
-    /** Holds a new transfer Task whose owner no active consent covers; true when it amended the Task. */
+    /**
+     * Holds a new requested Task for a unit no active consent covers, when it carries the patient to the other
+     * principal: the home-care transfers always, any other Task when requester and owner belong to different
+     * principals. True when it amended the Task.
+     */
     static boolean holdWithoutConsent(Task task, Facts facts) {
         if (task.getStatus() != TaskStatus.REQUESTED || task.getOwner().getReference() == null
                 || task.getFor().getReference() == null || covered(task.getFor().getReference(), task.getOwner().getReference(), facts)) {
             return false;
+        }
+        if (RULE_MADE.stream().anyMatch(code -> Codes.hasCoding(task.getCode(), Canonical.TASK_CODE, code))) {
+            return false; // what the adapter itself asks of a unit because a rule demands it (vb-rule-follow-up-task)
+        }
+        if (!transfers(task)) {
+            Optional<Boolean> from = principal(task.getRequester(), facts);
+            Optional<Boolean> to = principal(task.getOwner(), facts);
+            if (from.isEmpty() || to.isEmpty() || from.equals(to)) {
+                return false;
+            }
         }
         task.setStatus(TaskStatus.ONHOLD).setBusinessStatus(held());
         return true;

@@ -18,15 +18,15 @@ public final class DomainRules {
 
     /**
      * What the rules change in a new resource before it is validated and stored; true when they changed it.
-     * R-CON-1: a home-care Task or an SBAR handover for a unit no consent covers is held (on-hold) until a
-     * consent arrives.
+     * R-CON-1: a Task or an SBAR handover that carries the patient to a unit of the other principal which no
+     * consent covers is held (on-hold) until a consent arrives.
      */
     public boolean amend(Resource resource, Optional<Resource> before, Facts facts) {
         if (before.isPresent()) {
             return false;
         }
         if (resource instanceof Task task) {
-            return ConsentRules.transfers(task) && ConsentRules.holdWithoutConsent(task, facts);
+            return ConsentRules.holdWithoutConsent(task, facts);
         }
         return resource instanceof Communication handover && ConsentRules.holdWithoutConsent(handover, facts);
     }
@@ -40,9 +40,7 @@ public final class DomainRules {
         List<RuleViolation> violations = new ArrayList<>();
         RuleEffects effects = RuleEffects.NONE;
         if (resource instanceof Task task) {
-            if (ConsentRules.transfers(task)) {
-                ConsentRules.checkHeld(task, before, facts, violations);
-            }
+            ConsentRules.checkHeld(task, before, facts, violations);
             if (DelegationRules.isDelegation(task)) {
                 DelegationRules.checkIssuing(task, before, facts, violations);
             } else if (CompanionRules.isCompanionRequest(task)) {

@@ -113,4 +113,20 @@ class ConsentRulesTest {
         facts.add(consent(Consent.ConsentProvisionType.PERMIT));
         assertThat(rules.amend(sbar("Organization/ward", "Organization/homecare"), Optional.empty(), facts)).isFalse();
     }
+
+    @Test
+    void anyTaskFromOnePrincipalToTheOtherIsHeldWithoutConsentButNotTheRulesOwn_R_CON_1() {
+        facts.add(Fixtures.unit("ward", "region-ward"));
+        facts.add(Fixtures.unit("homecare", "municipal-home-care"));
+        facts.add(Fixtures.unit("homecare2", "municipal-home-care"));
+        Task companion = new Task().setStatus(TaskStatus.REQUESTED).setCode(Codes.taskCode("companion-request"))
+                .setFor(new Reference(Fixtures.PATIENT)).setRequester(new Reference("Organization/ward"))
+                .setOwner(new Reference("Organization/homecare"));
+
+        assertThat(rules.amend(companion.copy(), Optional.empty(), facts)).isTrue();
+        assertThat(rules.amend(companion.copy().setRequester(new Reference("Organization/homecare2")), Optional.empty(), facts))
+                .isFalse(); // within one principal
+        assertThat(rules.amend(companion.copy().setCode(Codes.taskCode("assistance-limit-reminder")), Optional.empty(), facts))
+                .isFalse(); // the rules' own follow-up
+    }
 }
