@@ -1,13 +1,15 @@
 package se.vardbrygga.mappings.rules;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.util.ArrayList;
-import java.util.Date;
+import Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -99,10 +101,20 @@ final class ConsentRules {
         return Units.organizationOf(unit, facts).map(org -> Units.hasType(org, Units.MUNICIPAL));
     }
 
+    /** An active permitting consent of the patient names the unit and has not ended. */
     static boolean covered(String patient, String unit, Facts facts) {
+        Date now = Date.from(facts.now());
         return facts.search("Consent", "patient=" + patient + "&status=active&actor=" + unit).stream()
                 .map(Consent.class::cast)
-                .anyMatch(c -> c.getProvision().getType() == Consent.ConsentProvisionType.PERMIT);
+                .filter(c -> c.getProvision().getType() == Consent.ConsentProvisionType.PERMIT)
+                .anyMatch(c -> !c.getProvision().getPeriod().hasEnd() || !endOfDay(c.getProvision().getPeriod()).before(now));
+    }
+
+    /** The end of a consent's period; a date (or coarser) means to the end of that day. */
+    private static Date endOfDay(Period period) {
+        Date end = period.getEnd();
+        return period.getEndElement().getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()
+                ? new Date(end.getTime() + 24L * 3600 * 1000) : end;
     }
 
     private static CodeableConcept held() {

@@ -129,4 +129,15 @@ class ConsentRulesTest {
         assertThat(rules.amend(companion.copy().setCode(Codes.taskCode("assistance-limit-reminder")), Optional.empty(), facts))
                 .isFalse(); // the rules' own follow-up
     }
+
+    @Test
+    void consentThatHasEndedCoversNothing_R_CON_1() {
+        Consent ended = consent(Consent.ConsentProvisionType.PERMIT);
+        ended.getProvision().getPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2026-11-24"));
+        facts.add(ended);
+        assertThat(rules.amend(enrolment(), Optional.empty(), facts)).isTrue();
+
+        ended.getProvision().getPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2026-11-25")); // today: still valid
+        assertThat(rules.amend(enrolment(), Optional.empty(), facts)).isFalse();
+    }
 }
