@@ -2,7 +2,7 @@ package se.vardbrygga.mappings.rules;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.util.ArrayList;
-import Date;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
