@@ -26,7 +26,7 @@ class DemoIT {
     Path dataDir;
 
     @Test
-    void When_DemoStartedTwice_Expect_DirectorySeededOnceAndSearchable() throws Exception {
+    void When_DemoStartedTwice_Expect_DirectorySeededOnceWithAPhoneForEveryUnit_R_INFO_4() throws Exception {
         AdapterConfig config = new ConfigLoader(java.util.Map.of()).load(null).withPort(0);
         int organizations;
         try (AdapterServer demo = Demo.start(config, dataDir)) {
@@ -39,6 +39,8 @@ class DemoIT {
             assertThat(total(http, "Organization?type=http://vardbrygga.example/fhir/CodeSystem/organization-type|municipal-home-care"))
                     .isEqualTo(5);
             assertThat(total(http, "Endpoint?connection-type=smime-email")).isEqualTo(organizations);
+            // R-INFO-4: home health care and the health centre (every unit) can be reached by telephone
+            assertThat(total(http, "Endpoint?connection-type=phone")).as("phone endpoints, R-INFO-4").isEqualTo(organizations);
         }
         try (AdapterServer again = Demo.start(config, dataDir)) {
             assertThat(total(new FhirHttp(again.baseUrl()), "Organization")).isEqualTo(organizations);
