@@ -32,25 +32,23 @@ public final class IntakeKinds {
         }
     }
 
-    private final Map<String, Kind<?>> kinds = Map.of(
-            CompanionNeedMapping.KIND, kind(CompanionNeedMapping.KIND, IntakeRecords.CompanionNeed.class, new CompanionNeedMapping()),
-            DelegationMapping.KIND, kind(DelegationMapping.KIND, IntakeRecords.Delegation.class, new DelegationMapping()),
-            AdmissionMapping.KIND, kind(AdmissionMapping.KIND, IntakeRecords.Admission.class, new AdmissionMapping()),
-            HomeVisitMapping.KIND, kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()),
-            SbarHandoverMapping.KIND, kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()),
-            HomeCareAssignmentMapping.KIND, kind(HomeCareAssignmentMapping.KIND, IntakeRecords.HomeCareAssignment.class,
-                    new HomeCareAssignmentMapping()),
-            SipInvitationMapping.KIND, kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()),
-            EscalationMapping.KIND, kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()),
-            ConsentMapping.KIND, kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()),
-            DeviceFollowUpMapping.KIND, kind(DeviceFollowUpMapping.KIND, IntakeRecords.DeviceFollowUpRecord.class,
-                    new DeviceFollowUpMapping()));
+    private final Map<String, Kind<?>> kinds = Map.ofEntries(
+            kind(CompanionNeedMapping.KIND, IntakeRecords.CompanionNeed.class, new CompanionNeedMapping()),
+            kind(DelegationMapping.KIND, IntakeRecords.Delegation.class, new DelegationMapping()),
+            kind(AdmissionMapping.KIND, IntakeRecords.Admission.class, new AdmissionMapping()),
+            kind(HomeVisitMapping.KIND, IntakeRecords.HomeVisit.class, new HomeVisitMapping()),
+            kind(SbarHandoverMapping.KIND, IntakeRecords.SbarHandover.class, new SbarHandoverMapping()),
+            kind(HomeCareAssignmentMapping.KIND, IntakeRecords.HomeCareAssignment.class, new HomeCareAssignmentMapping()),
+            kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()),
+            kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()),
+            kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()),
+            kind(DeviceFollowUpMapping.KIND, IntakeRecords.DeviceFollowUpRecord.class, new DeviceFollowUpMapping()));
 
-    private static <R> Kind<R> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
+    private static <R> Map.Entry<String, Kind<?>> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text, config);
-        return new Kind<>(type, mapping, schema, text);
+        return Map.entry(id, new Kind<>(type, mapping, schema, text));
     }
 
     private static String schemaText(String id) {
