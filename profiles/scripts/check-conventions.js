@@ -26,7 +26,8 @@ const CODE_SYSTEMS = [
   'task-code', 'careplan-category', 'visit-context', 'sbar-section', 'communication-category',
   'organization-type', 'endpoint-type', 'delivery-status', 'rule', 'task-parameter-type',
   'licensed-profession', 'intake-kind', 'home-visit-intervention', 'escalation-level',
-  'extensive-care', 'document-kind', 'follow-up-decision'
+  'extensive-care', 'document-kind', 'follow-up-decision',
+  'region', 'purchased-task-kind'
 ];
 const EXTRA_VALUE_SETS = ['encounter-class', 'rule-follow-up-task-code'];
 // invalid examples for the checks the server makes in Java, and the profile each one is an instance of

@@ -215,6 +215,7 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #discharge-ready-date "Discharge-ready date" "The date the patient is ready for discharge; a SIP invitation is sent at the latest then (R-INFO-1)."
 * #responsible-until-agreed "Responsible until agreed" "The unit that noticed the need first, responsible until the disagreement is settled (R-ESC-1, R-HC-4)."
 * #device "Assistive device" "The assistive device a follow-up concerns (R-AD-1)."
+* #region "Region" "The region whose agreement governs a service purchase (region code system) (R-TK-4)."
 * #follow-up-decision "Follow-up decision" "What the ratings decide: close, prescriber decides, or recurring follow-up (R-AD-1)."
 * #at-discharge "At discharge" "The follow-up is handed over at discharge, when prescription responsibility passes to the municipality (R-AD-1)."
 * #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
@@ -276,6 +277,7 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #escalation "Escalation" "A disagreement on responsibility at its current level (R-ESC-1, R-HC-4)."
 * #consent "Consent" "The patient's consent to information sharing, or a declined home health care (R-CON-1, R-CON-2)."
 * #device-follow-up "Assistive-device follow-up" "The prescriber's ratings of an assistive device and what they decide (R-AD-1)."
+* #service-purchase "Service purchase request" "A ward's written request to buy the executor's staff for a patient (R-TK-1, R-TK-3, R-DEL-3, R-CMP-7)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind
@@ -350,3 +352,41 @@ Title: "Vårdbrygga assistive-device follow-up decisions"
 Description: "All codes of the follow-up-decision code system."
 * insert VbValueSet
 * include codes from system FollowUpDecision
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: Region
+Id: region
+Title: "Vårdbrygga regions"
+Description: "The regions whose agreements Vårdbrygga carries; each has a service-purchase rule set (R-TK-4)."
+* insert VbCodeSystem
+* #varmland "Region Värmland" "Agreement 000."
+* #vastmanland "Region Västmanland" "Agreement 001."
+* #jamtland-harjedalen "Region Jämtland Härjedalen" "Agreement 002."
+* #gavleborg "Region Gävleborg" "Agreement 003."
+* #vasterbotten "Region Västerbotten" "Agreement 004."
+
+ValueSet: RegionVS
+Id: region
+Title: "Vårdbrygga regions"
+Description: "All codes of the region code system."
+* insert VbValueSet
+* include codes from system Region
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: PurchasedTaskKind
+Id: purchased-task-kind
+Title: "Vårdbrygga purchased task kinds"
+Description: "What hired staff take on in a service purchase; medication handling and wound care are HSL tasks that a Västmanland staff purchase does not include (R-DEL-3, R-TK-3)."
+* insert VbCodeSystem
+* #supervision "Supervision" "Being with the patient, supervision (tillsyn)."
+* #personal-care "Personal care" "Help with personal care and daily activities."
+* #communication-support "Communication support" "Support for a patient with communication difficulties."
+* #medication-handling "Medication handling" "An HSL task: only delegated, and not in a Västmanland staff purchase (R-DEL-3)."
+* #wound-care "Wound care" "An HSL task: only delegated, and not in a Västmanland staff purchase (R-DEL-3)."
+
+ValueSet: PurchasedTaskKindVS
+Id: purchased-task-kind
+Title: "Vårdbrygga purchased task kinds"
+Description: "All codes of the purchased-task-kind code system."
+* insert VbValueSet
+* include codes from system PurchasedTaskKind

@@ -505,9 +505,31 @@ abstract class IntakeContract {
         assertThat(count("Task")).isEqualTo(tasks);
     }
 
+    private static String servicePurchase(String region, String kind) {
+        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'195502024465'},'region':'%s','executor':{'hsaId':'%s'},"
+                + "'period':{'start':'2026-11-26','end':'2026-12-10'},'daysAndTimes':'Alla dagar 08-20','partOfDay':'part-of-day',"
+                + "'tasks':[{'kind':'supervision','text':'Tillsyn'},{'kind':'%s','text':'Uppgift'}],'deadline':'2026-11-26'}")
+                .formatted(WARD, region, HOME_CARE, kind);
+    }
+
+    @Test
+    void wardRequestsStaffAndVastmanlandKeepsHslTasks_R_TK_1_R_DEL_3() {
+        assertThat(send("consent", consent("195502024465", "permit").replace(HEALTH_CENTRE, WARD)).status()).isEqualTo(201);
+        String id = createdId(send("service-purchase", servicePurchase("varmland", "personal-care")), "Task");
+        Task request = task(id);
+        assertThat(request.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+        assertThat(request.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-11-26");
+        int tasks = count("Task");
+
+        assertRefused(send("service-purchase", servicePurchase("vastmanland", "wound-care")), "tasks", "R-DEL-3");
+        assertRefused(send("service-purchase", servicePurchase("halland", "supervision")), "region", null);
+
+        assertThat(count("Task")).isEqualTo(tasks);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"companion-need", "delegation", "admission", "home-visit", "sbar-handover", "home-care-assignment",
-            "sip-invitation", "escalation", "consent", "device-follow-up"})
+            "sip-invitation", "escalation", "consent", "device-follow-up", "service-purchase"})
     void When_AnyKindMissesThePatient_Expect_422NamingItAndNothingStored(String kind) {
         int patients = count("Patient");
         int provenances = count("Provenance");

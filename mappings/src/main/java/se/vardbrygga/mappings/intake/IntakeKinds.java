@@ -42,7 +42,8 @@ public final class IntakeKinds {
             kind(SipInvitationMapping.KIND, IntakeRecords.SipInvitation.class, new SipInvitationMapping()),
             kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()),
             kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()),
-            kind(DeviceFollowUpMapping.KIND, IntakeRecords.DeviceFollowUpRecord.class, new DeviceFollowUpMapping()));
+            kind(DeviceFollowUpMapping.KIND, IntakeRecords.DeviceFollowUpRecord.class, new DeviceFollowUpMapping()),
+            kind(ServicePurchaseMapping.KIND, IntakeRecords.ServicePurchase.class, new ServicePurchaseMapping()));
 
     private static <R> Map.Entry<String, Kind<?>> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

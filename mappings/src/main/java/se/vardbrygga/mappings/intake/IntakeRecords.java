@@ -96,4 +96,11 @@ public final class IntakeRecords {
                                        Boolean patientCanTakeResponsibility, Boolean followUpNeeded,
                                        Boolean responsibilityStays, Boolean atDischarge, Unit receivingUnit) {
     }
+
+    public record PurchasedTask(String kind, String text) {
+    }
+
+    public record ServicePurchase(Unit sender, Patient patient, String region, Unit executor, Period period,
+                                  String daysAndTimes, String partOfDay, java.util.List<PurchasedTask> tasks, String deadline) {
+    }
 }

@@ -51,6 +51,8 @@ public final class DomainRules {
                 SipRules.check(task, violations);
             } else if (EscalationRules.isEscalation(task)) {
                 EscalationRules.check(task, before, violations);
+            } else if (ServicePurchaseRules.isRequest(task)) {
+                ServicePurchaseRules.check(task, before, facts, violations);
             } else if (DeviceFollowUp.isHandover(task) && before.isEmpty()) {
                 DeviceFollowUp.checkHandover(task, facts, violations);
             }

@@ -285,4 +285,19 @@ class IntakeMappingsTest {
                 + "'prescriber':{'hsaId':'SE2321009918-A0031','name':'Maja Lind'},'device':'Rollator','a':3,'b':1,'atDischarge':true}"))
                 .isInstanceOfSatisfying(IntakeRejected.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("receivingUnit"));
     }
+
+    @Test
+    void When_ServicePurchaseMapped_Expect_RequestForTheExecutorWithRegionTasksAndDeadline_R_TK_1() {
+        MappedIntake mapped = map("service-purchase", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'region':'varmland','executor':{'hsaId':'SE5590009915-VB3001'},'period':{'start':'2026-11-26','end':'2026-12-10'},"
+                + "'daysAndTimes':'Alla dagar 08-20','partOfDay':'whole-day','tasks':[{'kind':'supervision','text':'Tillsyn'}],"
+                + "'deadline':'2026-11-27'}");
+
+        Task request = resources(mapped.transaction(), Task.class).get(0);
+        assertThat(request.getCode().getCodingFirstRep().getCode()).isEqualTo("service-purchase-request");
+        assertThat(request.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-11-27");
+        assertThat(request.getDescription()).startsWith("Whole days");
+        assertThat(request.getInput()).extracting(in -> in.getType().getCodingFirstRep().getCode())
+                .containsExactly("region", "purchased-task");
+    }
 }

@@ -1,0 +1,56 @@
+package se.vardbrygga.mappings.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+import se.vardbrygga.mappings.Codes;
+import se.vardbrygga.profiles.Canonical;
+
+class ServicePurchaseRulesTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    private final DomainRules rules = new DomainRules();
+    private final ListFacts facts = new ListFacts(NOW);
+
+    private static Task request(String region, String... kinds) {
+        Task task = new Task().setStatus(Task.TaskStatus.REQUESTED).setCode(Codes.taskCode("service-purchase-request"))
+                .setFor(new Reference(Fixtures.PATIENT));
+        task.addInput().setType(Codes.taskParameter("region")).setValue(new CodeableConcept(new Coding(Canonical.REGION, region, null)));
+        for (String kind : kinds) {
+            task.addInput().setType(Codes.taskParameter("purchased-task"))
+                    .setValue(new CodeableConcept(new Coding(Canonical.PURCHASED_TASK_KIND, kind, null)));
+        }
+        return task;
+    }
+
+    private List<String> refusals(Task task) {
+        try {
+            rules.onWrite(task, Optional.empty(), facts);
+            return List.of();
+        } catch (RuleViolationException e) {
+            return e.violations().stream().map(RuleViolation::ruleId).toList();
+        }
+    }
+
+    @Test
+    void vastmanlandStaffPurchaseHasNoHslTasks_R_DEL_3() {
+        assertThat(refusals(request("vastmanland", "supervision", "medication-handling"))).containsExactly("R-DEL-3");
+        assertThat(refusals(request("vastmanland", "supervision", "personal-care"))).isEmpty();
+        assertThat(refusals(request("varmland", "wound-care"))).isEmpty(); // delegated by agreement elsewhere (R-DEL-3)
+    }
+
+    @Test
+    void noStaffAreBoughtForAStayTheAssistanceCovers_R_CMP_7() {
+        org.hl7.fhir.r4.model.Encounter stay = facts.add(Fixtures.inpatient("e1", EncounterStatus.INPROGRESS, NOW));
+        stay.addExtension(new PersonalAssistance(new Reference("Organization/assist"), false, true).toExtension());
+
+        assertThat(refusals(request("varmland", "supervision"))).containsExactly("R-CMP-7");
+    }
+}
