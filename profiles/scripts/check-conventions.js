@@ -19,15 +19,19 @@ const PROFILES = [
   'vb-sbar-communication', 'vb-home-visit-servicerequest', 'vb-home-visit-task',
   'vb-home-care-assignment-task', 'vb-sip-careplan', 'vb-sip-invitation-task',
   'vb-information-sharing-consent', 'vb-service-purchase-request-task', 'vb-service-purchase-contract',
-  'vb-rule-follow-up-task', 'vb-support-notice-communication', 'vb-escalation-task'
+  'vb-rule-follow-up-task', 'vb-support-notice-communication', 'vb-escalation-task',
+  'vb-reported-hours-chargeitem', 'vb-service-purchase-invoice'
 ];
-const EXTENSIONS = ['vb-sbar-section', 'vb-visit-context', 'vb-one-way', 'vb-personal-assistance'];
+const EXTENSIONS = [
+  'vb-sbar-section', 'vb-visit-context', 'vb-one-way', 'vb-personal-assistance',
+  'vb-region', 'vb-invoice-mark', 'vb-specialist-treatment-responsibility', 'vb-due-date', 'vb-invoice-period'
+];
 const CODE_SYSTEMS = [
   'task-code', 'careplan-category', 'visit-context', 'sbar-section', 'communication-category',
   'organization-type', 'endpoint-type', 'delivery-status', 'rule', 'task-parameter-type',
   'licensed-profession', 'intake-kind', 'home-visit-intervention', 'escalation-level',
   'extensive-care', 'document-kind', 'follow-up-decision',
-  'region', 'purchased-task-kind'
+  'region', 'purchased-task-kind', 'service-purchase'
 ];
 const EXTRA_VALUE_SETS = ['encounter-class', 'rule-follow-up-task-code'];
 // invalid examples for the checks the server makes in Java, and the profile each one is an instance of

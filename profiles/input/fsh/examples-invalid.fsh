@@ -125,6 +125,72 @@ Usage: #example
 * requester = Reference(vb-practitioner-role-example-physician) "Erik Nilsson, läkare"
 * performer = Reference(vb-organization-example-municipal-home-care) "Hemsjukvården Norr, Karlstads kommun"
 
+Instance: invalid-vb-contract-parties
+InstanceOf: VbServicePurchaseContract
+Title: "INVALID: agreement without an executor"
+Description: "Breaks vb-contract-parties: the terms name the purchaser but no executor (R-TK-3)."
+Usage: #example
+* insert Narrative(Avtal om tjänsteköp utan utförare)
+* extension[region].valueCoding = Region#varmland "Region Värmland"
+* status = #executed
+* applies.start = "2025-03-12T07:00:00+01:00"
+* applies.end = "2025-03-19T21:00:00+01:00"
+* subject = Reference(vb-patient-example) "Tolvan Tolvansson"
+* signer[0].type = $contractsignertype#GRANTEE "Grantee"
+* signer[0].party = Reference(vb-organization-example) "Avdelning 21 Medicin, Centralsjukhuset Karlstad"
+* signer[0].signature.type = $signature-type#1.2.840.10065.1.12.1.1 "Author's Signature"
+* signer[0].signature.when = "2025-03-11T15:40:00+01:00"
+* signer[0].signature.who = Reference(Practitioner/maria-ek) "Maria Ek, avdelningschef"
+* signer[1].type = $contractsignertype#GRANTOR "Grantor"
+* signer[1].party = Reference(vb-organization-example-assistance-provider) "Trygga Händer Assistans AB"
+* signer[1].signature.type = $signature-type#1.2.840.10065.1.12.1.1 "Author's Signature"
+* signer[1].signature.when = "2025-03-11T16:00:00+01:00"
+* signer[1].signature.who = Reference(Practitioner/jonas-holm) "Jonas Holm, verksamhetschef"
+* term[0].type = ServicePurchase#days-and-times "Days and times"
+* term[0].subType = ServicePurchase#whole-day "Whole days"
+* term[0].offer.party[0].reference = Reference(vb-organization-example) "Avdelning 21 Medicin, Centralsjukhuset Karlstad"
+* term[0].offer.party[0].role = ServicePurchase#purchaser "Purchaser"
+* term[0].offer.text = "Dagligen 07-21"
+
+Instance: invalid-vb-contract-executed-signed
+InstanceOf: VbServicePurchaseContract
+Title: "INVALID: executed agreement signed by one party"
+Description: "Breaks vb-contract-executed-signed: the agreement is executed, but only the ward has signed (R-CMP-5)."
+Usage: #example
+* insert Narrative(Avtal om tjänsteköp som bara avdelningen har undertecknat)
+* extension[region].valueCoding = Region#varmland "Region Värmland"
+* status = #executed
+* applies.start = "2025-03-12T07:00:00+01:00"
+* applies.end = "2025-03-19T21:00:00+01:00"
+* subject = Reference(vb-patient-example) "Tolvan Tolvansson"
+* signer[0].type = $contractsignertype#GRANTEE "Grantee"
+* signer[0].party = Reference(vb-organization-example) "Avdelning 21 Medicin, Centralsjukhuset Karlstad"
+* signer[0].signature.type = $signature-type#1.2.840.10065.1.12.1.1 "Author's Signature"
+* signer[0].signature.when = "2025-03-11T15:40:00+01:00"
+* signer[0].signature.who = Reference(Practitioner/maria-ek) "Maria Ek, avdelningschef"
+* term[0].type = ServicePurchase#days-and-times "Days and times"
+* term[0].subType = ServicePurchase#whole-day "Whole days"
+* term[0].offer.party[0].reference = Reference(vb-organization-example) "Avdelning 21 Medicin, Centralsjukhuset Karlstad"
+* term[0].offer.party[0].role = ServicePurchase#purchaser "Purchaser"
+* term[0].offer.party[1].reference = Reference(vb-organization-example-assistance-provider) "Trygga Händer Assistans AB"
+* term[0].offer.party[1].role = ServicePurchase#executor "Executor"
+* term[0].offer.text = "Dagligen 07-21"
+
+Instance: invalid-vb-chargeitem-period-order
+InstanceOf: VbReportedHoursChargeItem
+Title: "INVALID: reported interval that ends when it starts"
+Description: "Breaks vb-chargeitem-period-order: the reported interval starts and ends at 07:00, so it does not end after it starts (it passes the core rule per-1, start <= end)."
+Usage: #example
+* insert Narrative(Rapporterad tid 2025-03-12 07:00-07:00)
+* status = #billable
+* code = ServicePurchase#reported-hours "Reported hours"
+* subject = Reference(vb-patient-example) "Tolvan Tolvansson"
+* occurrencePeriod.start = "2025-03-12T07:00:00+01:00"
+* occurrencePeriod.end = "2025-03-12T07:00:00+01:00"
+* performingOrganization = Reference(vb-organization-example-assistance-provider) "Trygga Händer Assistans AB"
+* requestingOrganization = Reference(vb-organization-example) "Avdelning 21 Medicin, Centralsjukhuset Karlstad"
+* supportingInformation = Reference(vb-service-purchase-contract-example)
+
 // --- checks made by the server in Java (these pass the FHIRPath invariants, except where noted) ----
 
 Instance: invalid-vb-personnummer-checkdigit

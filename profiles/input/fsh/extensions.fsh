@@ -48,3 +48,46 @@ Context: Encounter
 * extension[compensationGranted] ^short = "Assistance compensation granted for the stay (R-PA-1)"
 * extension[compensationGranted].value[x] 1..1 MS
 * extension[compensationGranted].value[x] only boolean
+
+Extension: VbRegion
+Id: vb-region
+Title: "Region"
+Description: "The region whose agreement governs a service purchase: its rule set prices the reported hours and decides what the invoice carries (R-TK-4)."
+Context: Contract, Invoice
+* value[x] 1..1 MS
+* value[x] only Coding
+* valueCoding from RegionVS (required)
+* valueCoding.system 1..1
+* valueCoding.code 1..1
+
+Extension: VbInvoiceMark
+Id: vb-invoice-mark
+Title: "Invoice mark"
+Description: "A mark the region requires on the invoice, e.g. the responsibility number (ansvarsnummer, Västmanland) or the reference KST 80904 (Gävleborg) (R-TK-4)."
+Context: Contract, Invoice
+* value[x] 1..1 MS
+* value[x] only string
+
+Extension: VbSpecialistTreatmentResponsibility
+Id: vb-specialist-treatment-responsibility
+Title: "Specialist treatment responsibility"
+Description: "The patient belongs to the target group (respirator, tracheostomy, peritoneal dialysis) and specialist care holds treatment responsibility; Gävleborg pays its 50 % share only then (R-TK-4, R-GV-1)."
+Context: Contract
+* value[x] 1..1 MS
+* value[x] only boolean
+
+Extension: VbDueDate
+Id: vb-due-date
+Title: "Due date"
+Description: "When the invoice is due, by the region's payment terms (R-TK-4)."
+Context: Invoice
+* value[x] 1..1 MS
+* value[x] only date
+
+Extension: VbInvoicePeriod
+Id: vb-invoice-period
+Title: "Invoice period"
+Description: "The period whose reported hours the invoice covers (R-TK-4)."
+Context: Invoice
+* value[x] 1..1 MS
+* value[x] only Period

@@ -4,14 +4,14 @@ Profile: VbRuleFollowUpTask
 Parent: Task
 Id: vb-rule-follow-up-task
 Title: "Vårdbrygga rule follow-up task"
-Description: "A task the adapter itself creates for a unit because a rule demands it: decide on new delegations after discharge (R-DEL-1), the four-week limit of assistance compensation (R-PA-1), applying for compensation (R-PA-2)."
+Description: "A task the adapter itself creates for a unit because a rule demands it: decide on new delegations after discharge (R-DEL-1), the four-week limit of assistance compensation (R-PA-1), applying for compensation (R-PA-2), direct contact about a serious deviation in a service purchase (R-TK-5)."
 * insert VbTaskCommon
 * code from RuleFollowUpTaskCodeVS (required)
 * owner only Reference(Organization)
 * owner ^short = "The unit that must act: the municipality or the executor of the personal assistance"
 * focus 1..1 MS
-* focus only Reference(Encounter)
-* focus ^short = "The admission or discharge (vb-encounter)"
+* focus only Reference(Encounter or Communication)
+* focus ^short = "The admission or discharge (vb-encounter), or the serious deviation report (R-TK-5)"
 * reasonCode 1..1 MS
 * reasonCode from RuleVS (required)
 * reasonCode ^short = "The rule that created the task"

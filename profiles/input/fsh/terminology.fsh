@@ -29,6 +29,7 @@ Description: "What a Vårdbrygga Task asks for (Task.code)."
 * #delegation-review "Delegation review after discharge" "The municipality decides on new delegations after discharge; nothing is restored silently after the delegations ended at admission (R-DEL-1)."
 * #assistance-limit-reminder "Four-week limit of assistance compensation" "Reminder to the executor before and when the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
 * #assistance-compensation-application "Apply for assistance compensation" "The executor, together with the patient, applies to Försäkringskassan for assistance compensation when special needs noticed at admission are not granted (R-PA-2, R-PA-3)."
+* #deviation-direct-contact "Direct contact about a serious deviation" "A serious deviation during a service purchase: the chief physician / MAS is contacted directly (R-TK-5)."
 
 ValueSet: TaskCodeVS
 Id: task-code
@@ -40,11 +41,12 @@ Description: "All codes of the task-code code system."
 ValueSet: RuleFollowUpTaskCodeVS
 Id: rule-follow-up-task-code
 Title: "Vårdbrygga rule follow-up task codes"
-Description: "The task codes of the tasks the adapter itself creates because a rule demands it (R-DEL-1, R-PA-1, R-PA-2)."
+Description: "The task codes of the tasks the adapter itself creates because a rule demands it (R-DEL-1, R-PA-1, R-PA-2, R-TK-5)."
 * insert VbValueSet
 * TaskCode#delegation-review "Delegation review after discharge"
 * TaskCode#assistance-limit-reminder "Four-week limit of assistance compensation"
 * TaskCode#assistance-compensation-application "Apply for assistance compensation"
+* TaskCode#deviation-direct-contact "Direct contact about a serious deviation"
 
 // ---------------------------------------------------------------------------------------------
 CodeSystem: CarePlanCategory
@@ -130,6 +132,8 @@ Description: "Kinds of Vårdbrygga Communication (Communication.category)."
 * #sbar-handover "SBAR handover" "Structured handover in the four SBAR sections (R-INFO-3, R-OUT-1, R-CMP-7)."
 * #support-notice "Support notice" "Notice to a clinic that the patient needs specific help during a visit although no companion comes (R-CMP-3)."
 * #reply "Reply" "Answer or acknowledgement of a received message or assignment (R-INFO-2, R-INFO-3)."
+* #deviation-report "Deviation report" "A care injury or risk noticed during a service purchase, reported in writing to the responsible care provider (R-TK-5)."
+* #cannot-fulfil "Cannot fulfil" "The executor's notice to the ward that it cannot fulfil a service purchase, sent at once (R-TK-3)."
 
 ValueSet: CommunicationCategoryVS
 Id: communication-category
@@ -221,6 +225,8 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #met-need "Need the municipality meets" "A need of the enrolled patient that municipal home health care meets, shown in the region's record (R-HC-2, R-INFO-2)."
 * #ended-delegation "Ended delegation" "A delegation that ended at admission (R-DEL-1)."
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
+* #signed-by "Signed by" "Who signed the written service-purchase request (R-TK-1)."
+* #sign-afterwards "Signed afterwards (exception)" "The request is an exception signed afterwards so as not to delay care (R-TK-1)."
 
 ValueSet: TaskParameterTypeVS
 Id: task-parameter-type
@@ -278,6 +284,8 @@ Description: "The kinds of plain JSON intake (POST /intake/{kind}); recorded as 
 * #consent "Consent" "The patient's consent to information sharing, or a declined home health care (R-CON-1, R-CON-2)."
 * #device-follow-up "Assistive-device follow-up" "The prescriber's ratings of an assistive device and what they decide (R-AD-1)."
 * #service-purchase "Service purchase request" "A ward's written request to buy the executor's staff for a patient (R-TK-1, R-TK-3, R-DEL-3, R-CMP-7)."
+* #service-purchase-agreement "Service purchase agreement" "The agreement between purchaser and executor with its signatures (R-TK-3, R-CMP-5)."
+* #reported-hours "Reported hours" "The hours the executor's staff worked under an agreement, priced by the region's rule set (R-TK-4)."
 
 ValueSet: IntakeKindVS
 Id: intake-kind
@@ -390,3 +398,26 @@ Title: "Vårdbrygga purchased task kinds"
 Description: "All codes of the purchased-task-kind code system."
 * insert VbValueSet
 * include codes from system PurchasedTaskKind
+
+// ---------------------------------------------------------------------------------------------
+CodeSystem: ServicePurchase
+Id: service-purchase
+Title: "Vårdbrygga service purchase codes"
+Description: "The terms, party roles, reported hours and invoice types of a service purchase (Contract.term.type and subType, Contract.term.offer.party.role, ChargeItem.code, Invoice.type) (R-TK-2, R-TK-3, R-TK-4, R-PA-4)."
+* insert VbCodeSystem
+* #days-and-times "Days and times" "Contract.term.type of the term giving the days and times the staff work (R-TK-3)."
+* #part-of-day "Part of the day" "Contract.term.subType of the days-and-times term: the staff work part of the day (R-TK-3)."
+* #whole-day "Whole days" "Contract.term.subType of the days-and-times term: the staff work whole days (R-TK-3)."
+* #purchased-task "Purchased task" "Contract.term.type of a term naming a task the staff take on; its subType is a purchased-task-kind code (R-TK-3)."
+* #purchaser "Purchaser" "Contract.term.offer.party.role of the purchasing unit, which holds care-provider responsibility (R-TK-2, R-TK-3)."
+* #executor "Executor" "Contract.term.offer.party.role of the executor lending its staff, which holds employer responsibility (R-TK-2, R-TK-3)."
+* #reported-hours "Reported hours" "ChargeItem.code: hours the executor's staff worked under a service-purchase agreement, priced by the region's rule set (R-TK-4)."
+* #invoice "Service purchase invoice" "Invoice.type: the executor's invoice of reported hours under the region's rule set (R-TK-4)."
+* #repayment "Repayment of an invoiced service purchase" "Invoice.type: the region is repaid when assistance compensation is granted after a finished service purchase (R-PA-4)."
+
+ValueSet: ServicePurchaseVS
+Id: service-purchase
+Title: "Vårdbrygga service purchase codes"
+Description: "All codes of the service-purchase code system."
+* insert VbValueSet
+* include codes from system ServicePurchase

@@ -14,6 +14,7 @@ public final class Canonical {
     public static final String FOLLOW_UP_DECISION = CODE_SYSTEM_BASE + "follow-up-decision";
     public static final String REGION = CODE_SYSTEM_BASE + "region";
     public static final String PURCHASED_TASK_KIND = CODE_SYSTEM_BASE + "purchased-task-kind";
+    public static final String SERVICE_PURCHASE = CODE_SYSTEM_BASE + "service-purchase";
     public static final String SBAR_SECTION = CODE_SYSTEM_BASE + "sbar-section";
     public static final String COMMUNICATION_CATEGORY = CODE_SYSTEM_BASE + "communication-category";
     public static final String ORGANIZATION_TYPE = CODE_SYSTEM_BASE + "organization-type";

@@ -207,18 +207,20 @@ public final class ResourceService {
         resource.setId(new IdType(type, id, String.valueOf(version)));
         resource.getMeta().setVersionId(String.valueOf(version)).setLastUpdated(Date.from(now));
         StoreFacts facts = new StoreFacts(session, this, clock);
-        if (decide) {
-            rules.amend(resource, before, facts); // e.g. held for want of consent (R-CON-1), validated as amended
-        }
-        String json = context.newJsonParser().encodeResourceToString(resource);
-        validator.validate(resource, json);
         RuleEffects effects = RuleEffects.NONE;
-        if (decide) {
-            try {
-                effects = rules.onWrite(resource, before, facts);
-            } catch (RuleViolationException refused) {
-                throw RuleOutcomes.refused(context, refused);
+        String json;
+        try {
+            if (decide) {
+                // e.g. held for want of consent (R-CON-1), priced hours (R-TK-4); validated as amended
+                rules.amend(resource, before, facts);
             }
+            json = context.newJsonParser().encodeResourceToString(resource);
+            validator.validate(resource, json);
+            if (decide) {
+                effects = rules.onWrite(resource, before, facts);
+            }
+        } catch (RuleViolationException refused) {
+            throw RuleOutcomes.refused(context, refused);
         }
         StoredResource stored = new StoredResource(type, id, version, now, json);
         if (before.isEmpty()) {
@@ -231,7 +233,7 @@ public final class ResourceService {
     }
 
     /** What the rules write with a resource: new resources, and changes made under the row lock. */
-    private void apply(StoreSession session, RuleEffects effects) {
+    public void apply(StoreSession session, RuleEffects effects) {
         for (Resource created : effects.creates()) {
             write(session, created, newId(), 1, Optional.empty(), false);
         }

@@ -5,12 +5,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.Invoice;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -43,6 +45,9 @@ public final class SupportedResources {
             new Supported(ServiceRequest.class, true),
             new Supported(DocumentReference.class, true),
             new Supported(Contract.class, true),
+            new Supported(ChargeItem.class, true),
+            // Made by $generate and $assistance-granted (R-TK-4, R-PA-4), read and searched by clients.
+            new Supported(Invoice.class, false),
             new Supported(Provenance.class, true),
             // Written by the server itself (audit), read and searched by clients.
             new Supported(AuditEvent.class, false));

@@ -71,8 +71,10 @@ public final class IntakeService {
         List<FieldError> unknown = new ArrayList<>();
         store.inTransaction(session -> {
             for (Map.Entry<String, String> unit : trace.units().entrySet()) {
-                if (service.findConditionalMatch(session, "Organization", unit.getKey()).isEmpty()) {
-                    unknown.add(new FieldError(unit.getValue(), "Unknown unit: no Organization with this HSA-id", null));
+                String type = unit.getKey().substring(0, unit.getKey().indexOf('?'));
+                if (service.findConditionalMatch(session, type, unit.getKey()).isEmpty()) {
+                    unknown.add(new FieldError(unit.getValue(), "Organization".equals(type)
+                            ? "Unknown unit: no Organization with this HSA-id" : "Unknown: no " + type + " with this identifier", null));
                 }
             }
             return null;

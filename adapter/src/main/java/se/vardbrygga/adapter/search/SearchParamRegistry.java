@@ -159,6 +159,27 @@ public final class SearchParamRegistry {
                 date("issued", "Contract.issued"),
                 reference("signer", "Contract.signer.party"),
                 reference("authority", "Contract.authority"));
+        b.type("ChargeItem",
+                token("identifier", "ChargeItem.identifier"),
+                reference("patient", "ChargeItem.subject").targeting("Patient"),
+                reference("subject", "ChargeItem.subject"),
+                token("status", "ChargeItem.status"),
+                token("code", "ChargeItem.code"),
+                date("occurrence", "ChargeItem.occurrence[x]"),
+                date("entered-date", "ChargeItem.enteredDate"),
+                reference("performing-organization", "ChargeItem.performingOrganization"),
+                reference("requesting-organization", "ChargeItem.requestingOrganization"),
+                // not a core parameter: the service-purchase agreement the hours are reported against
+                reference("agreement", "ChargeItem.supportingInformation").targeting("Contract"));
+        b.type("Invoice",
+                token("identifier", "Invoice.identifier"),
+                reference("patient", "Invoice.subject").targeting("Patient"),
+                reference("subject", "Invoice.subject"),
+                token("status", "Invoice.status"),
+                token("type", "Invoice.type"),
+                date("date", "Invoice.date"),
+                reference("recipient", "Invoice.recipient"),
+                reference("issuer", "Invoice.issuer"));
         b.type("Provenance",
                 reference("patient", "Provenance.target").targeting("Patient"),
                 reference("target", "Provenance.target"),

@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.BundleProcessor;
 import se.vardbrygga.adapter.fhir.PatientOperations;
+import se.vardbrygga.adapter.fhir.InvoiceOperations;
 import se.vardbrygga.adapter.fhir.TaskOperations;
 import se.vardbrygga.adapter.fhir.ReadOnlyResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceProvider;
@@ -34,6 +35,7 @@ import se.vardbrygga.adapter.store.JdbcResourceStore;
 import se.vardbrygga.adapter.validation.ProfileValidator;
 import se.vardbrygga.adapter.validation.ResourceValidator;
 import se.vardbrygga.mappings.intake.IntakeKinds;
+import se.vardbrygga.mappings.purchase.RegionRuleSets;
 import se.vardbrygga.mappings.rules.DomainRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +75,9 @@ public final class AdapterServer implements AutoCloseable {
         SearchParamRegistry registry = SearchParamRegistry.standard();
         JdbcResourceStore store = JdbcResourceStore.open(config.database());
         try {
+            RegionRuleSets regions = new RegionRuleSets(config.purchase().directory().orElse(null));
             ResourceService service = new ResourceService(fhir, new IndexExtractor(fhir, registry),
-                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(), clock);
+                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(regions), clock);
             Set<String> writable = SupportedResources.writableNames();
             List<IResourceProvider> providers = SupportedResources.ALL.stream()
                     .<IResourceProvider>map(s -> s.clientWritable()
@@ -84,7 +87,7 @@ public final class AdapterServer implements AutoCloseable {
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
             FhirServlet fhirServlet = new FhirServlet(fhir, providers,
                     List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock),
-                            new TaskOperations(service, store)),
+                            new TaskOperations(service, store), new InvoiceOperations(fhir, service, store, regions, clock)),
                     List.of(new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());

@@ -26,7 +26,9 @@ public final class DefaultProfiles {
             "Encounter", profile("vb-encounter"),
             "ServiceRequest", profile("vb-home-visit-servicerequest"),
             "Consent", profile("vb-information-sharing-consent"),
-            "Contract", profile("vb-service-purchase-contract"));
+            "Contract", profile("vb-service-purchase-contract"),
+            "ChargeItem", profile("vb-reported-hours-chargeitem"),
+            "Invoice", profile("vb-service-purchase-invoice"));
 
     private static final Map<String, String> TASK_BY_CODE = Map.of(
             "companion-request", profile("vb-companion-request-task"),

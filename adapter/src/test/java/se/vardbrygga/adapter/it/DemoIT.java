@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Invoice;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +50,8 @@ class DemoIT {
 
     /**
      * The README's intake commands, sent in order to the demo as a newcomer would: each is accepted, the
-     * delegation ends with R-DEL-1 at the admission, and the stay that began 22 days ago gets its R-PA-1
-     * reminder. A README example that stops working fails here.
+     * delegation ends with R-DEL-1 at the admission, the stay that began 22 days ago gets its R-PA-1
+     * reminder, and the reported hours make one invoice. A README example that stops working fails here.
      */
     @Test
     void When_ReadmeIntakeCommandsSentToTheDemo_Expect_AcceptedAndTheRulesSeen_R_DEL_1_R_PA_1() throws Exception {
@@ -82,6 +83,19 @@ class DemoIT {
             assertThat(ended.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("R-DEL-1");
             String reminders = found.stream().filter(q -> q.endsWith("|assistance-limit-reminder")).findFirst().orElseThrow();
             assertThat(total(fhir, reminders)).isEqualTo(1);
+
+            // the README's invoice: one Invoice of the reported night and day (2 × 2465.00 SEK, R-TK-4) and its CSV
+            Matcher operation = Pattern.compile("curl -s -X POST 'localhost:8080/fhir/([^']+)' -H 'Content-Type: application/fhir\\+json' "
+                    + "-d '(\\{.*?\\})'$", Pattern.DOTALL | Pattern.MULTILINE).matcher(readme);
+            assertThat(operation.find()).as("the README's $generate command").isTrue();
+            FhirHttp.Response generated = fhir.post(operation.group(1), operation.group(2));
+            assertThat(generated.status()).as(generated.body()).isEqualTo(200);
+            Invoice invoice = (Invoice) generated.as(Bundle.class).getEntryFirstRep().getResource();
+            assertThat(invoice.getTotalNet().getValue()).isEqualByComparingTo("4930.00");
+            String invoices = found.stream().filter(q -> q.startsWith("Invoice?")).findFirst().orElseThrow();
+            assertThat(total(fhir, invoices)).isEqualTo(1);
+            FhirHttp.Response csv = fhir.get("Invoice/" + invoice.getIdElement().getIdPart() + "/$specification");
+            assertThat(csv.body().split("\r\n")).as(csv.body()).hasSize(3);
         }
     }
 

@@ -68,7 +68,7 @@ abstract class FhirInteractionsContract {
     @BeforeAll
     void startServerAndLoadFixture() throws Exception {
         AdapterConfig config = new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, MAX_BYTES, ""), database(),
-                new AdapterConfig.Validation(false), AdapterConfig.Jobs.OFF);
+                new AdapterConfig.Validation(false), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN);
         server = AdapterServer.start(config);
         http = new FhirHttp(server.baseUrl());
         loadFixture();
@@ -438,7 +438,7 @@ abstract class FhirInteractionsContract {
         assertThat(rest.getResource()).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .containsExactlyInAnyOrder("Patient", "Organization", "Practitioner", "PractitionerRole", "Endpoint",
                         "Encounter", "CarePlan", "Task", "Consent", "Communication", "ServiceRequest",
-                        "DocumentReference", "Contract", "Provenance", "AuditEvent");
+                        "DocumentReference", "Contract", "ChargeItem", "Invoice", "Provenance", "AuditEvent");
         var task = rest.getResource().stream().filter(r -> r.getType().equals("Task")).findFirst().orElseThrow();
         assertThat(task.getInteraction()).extracting(i -> i.getCode().toCode())
                 .containsExactlyInAnyOrder("read", "vread", "update", "history-instance", "create", "search-type");
@@ -451,6 +451,10 @@ abstract class FhirInteractionsContract {
         var audit = rest.getResource().stream().filter(r -> r.getType().equals("AuditEvent")).findFirst().orElseThrow();
         assertThat(audit.getInteraction()).extracting(i -> i.getCode().toCode())
                 .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type");
+        var invoice = rest.getResource().stream().filter(r -> r.getType().equals("Invoice")).findFirst().orElseThrow();
+        assertThat(invoice.getInteraction()).extracting(i -> i.getCode().toCode())
+                .containsExactlyInAnyOrder("read", "vread", "history-instance", "search-type"); // made by $generate only
+        assertThat(invoice.getOperation()).extracting(o -> o.getName()).contains("generate", "specification");
         assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).contains("transaction", "batch");
     }
 

@@ -508,7 +508,8 @@ abstract class IntakeContract {
     private static String servicePurchase(String region, String kind) {
         return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'195502024465'},'region':'%s','executor':{'hsaId':'%s'},"
                 + "'period':{'start':'2026-11-26','end':'2026-12-10'},'daysAndTimes':'Alla dagar 08-20','partOfDay':'part-of-day',"
-                + "'tasks':[{'kind':'supervision','text':'Tillsyn'},{'kind':'%s','text':'Uppgift'}],'deadline':'2026-11-26'}")
+                + "'tasks':[{'kind':'supervision','text':'Tillsyn'},{'kind':'%s','text':'Uppgift'}],'deadline':'2026-11-26',"
+                + "'signedBy':{'hsaId':'SE2321009918-R0901','name':'Maria Ek'}}")
                 .formatted(WARD, region, HOME_CARE, kind);
     }
 
@@ -529,7 +530,7 @@ abstract class IntakeContract {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"companion-need", "delegation", "admission", "home-visit", "sbar-handover", "home-care-assignment",
-            "sip-invitation", "escalation", "consent", "device-follow-up", "service-purchase"})
+            "sip-invitation", "escalation", "consent", "device-follow-up", "service-purchase", "service-purchase-agreement"})
     void When_AnyKindMissesThePatient_Expect_422NamingItAndNothingStored(String kind) {
         int patients = count("Patient");
         int provenances = count("Provenance");

@@ -19,8 +19,12 @@ final class SeededAdapter {
     }
 
     static AdapterServer start(AdapterConfig.Database database, Clock clock) throws Exception {
+        return start(database, clock, AdapterConfig.Purchase.BUILT_IN);
+    }
+
+    static AdapterServer start(AdapterConfig.Database database, Clock clock, AdapterConfig.Purchase purchase) throws Exception {
         AdapterServer server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
-                database, new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF), clock);
+                database, new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, purchase), clock);
         try (InputStream seed = SeededAdapter.class.getResourceAsStream("/demo/seed-bundle.json")) {
             FhirHttp.Response r = new FhirHttp(server.baseUrl()).post("", new String(seed.readAllBytes(), StandardCharsets.UTF_8));
             assertThat(r.status()).as(r.body()).isEqualTo(200);

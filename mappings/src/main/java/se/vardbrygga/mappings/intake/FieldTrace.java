@@ -35,7 +35,7 @@ public final class FieldTrace {
         return this;
     }
 
-    /** A conditional reference to a unit (by HSA-id) that must exist, from {@code field}. */
+    /** A conditional reference ({@code Type?identifier=...}, e.g. a unit by HSA-id) that must match, from {@code field}. */
     public FieldTrace unit(String conditionalReference, String field) {
         units.putIfAbsent(conditionalReference, field);
         return this;

@@ -43,7 +43,9 @@ public final class IntakeKinds {
             kind(EscalationMapping.KIND, IntakeRecords.Escalation.class, new EscalationMapping()),
             kind(ConsentMapping.KIND, IntakeRecords.ConsentDecision.class, new ConsentMapping()),
             kind(DeviceFollowUpMapping.KIND, IntakeRecords.DeviceFollowUpRecord.class, new DeviceFollowUpMapping()),
-            kind(ServicePurchaseMapping.KIND, IntakeRecords.ServicePurchase.class, new ServicePurchaseMapping()));
+            kind(ServicePurchaseMapping.KIND, IntakeRecords.ServicePurchase.class, new ServicePurchaseMapping()),
+            kind(ServicePurchaseAgreementMapping.KIND, IntakeRecords.ServicePurchaseAgreement.class, new ServicePurchaseAgreementMapping()),
+            kind(ReportedHoursMapping.KIND, IntakeRecords.ReportedHoursRecord.class, new ReportedHoursMapping()));
 
     private static <R> Map.Entry<String, Kind<?>> kind(String id, Class<R> type, IntakeMapping<R> mapping) {
         String text = schemaText(id);

@@ -101,6 +101,24 @@ public final class IntakeRecords {
     }
 
     public record ServicePurchase(Unit sender, Patient patient, String region, Unit executor, Period period,
-                                  String daysAndTimes, String partOfDay, java.util.List<PurchasedTask> tasks, String deadline) {
+                                  String daysAndTimes, String partOfDay, java.util.List<PurchasedTask> tasks, String deadline,
+                                  Person signedBy, Boolean signAfterwards) {
+    }
+
+    /** A party's signature of a service-purchase agreement: which party, who, when. */
+    public record Signature(String party, Person signedBy, String signedAt) {
+    }
+
+    public record ServicePurchaseAgreement(String agreementId, Unit sender, Patient patient, String region, Unit executor,
+                                           Period period, String daysAndTimes, String partOfDay,
+                                           java.util.List<PurchasedTask> tasks, java.util.List<String> invoiceMarks,
+                                           Boolean specialistTreatmentResponsibility, java.util.List<Signature> signatures) {
+    }
+
+    /** One reported interval of work, with the executor's own id for it (so a resend is not counted twice). */
+    public record WorkedInterval(String reportId, String start, String end) {
+    }
+
+    public record ReportedHoursRecord(Unit sender, String agreementId, java.util.List<WorkedInterval> hours) {
     }
 }

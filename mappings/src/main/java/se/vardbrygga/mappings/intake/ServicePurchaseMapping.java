@@ -1,6 +1,7 @@
 package se.vardbrygga.mappings.intake;
 
 import java.util.Date;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -36,11 +37,20 @@ public final class ServicePurchaseMapping implements IntakeMapping<IntakeRecords
                 .setEndElement(new DateTimeType(r.deadline() != null ? r.deadline() : r.period().end()));
         request.addInput().setType(Codes.taskParameter("region"))
                 .setValue(new CodeableConcept(new Coding(Canonical.REGION, r.region(), null)));
+        if (r.signedBy() != null) { // R-TK-1: the written request is signed, or an exception signed afterwards
+            String signer = Roles.at(r.signedBy().hsaId(), r.signedBy().name(), null, sender,
+                    new CodeableConcept().setText("Signing manager"), "signedBy", tx);
+            request.addInput().setType(Codes.taskParameter("signed-by")).setValue(new Reference(signer));
+        }
+        if (Boolean.TRUE.equals(r.signAfterwards())) {
+            request.addInput().setType(Codes.taskParameter("sign-afterwards")).setValue(new BooleanType(true));
+        }
         for (IntakeRecords.PurchasedTask t : r.tasks()) {
             request.addInput().setType(Codes.taskParameter("purchased-task"))
                     .setValue(new CodeableConcept(new Coding(Canonical.PURCHASED_TASK_KIND, t.kind(), null)).setText(t.text()));
         }
         tx.result(tx.create(request)).trace()
+                .key("R-TK-1", "signedBy")
                 .path(tx.index(), "Task.input", "tasks")
                 .path(tx.index(), "Task.restriction", "period")
                 .key("R-DEL-3", "tasks")

@@ -68,7 +68,7 @@ public final class Pricing {
     }
 
     /** Jämtland Härjedalen: every started hour counts whole (2 h 5 min = 3 hours). */
-    static long startedHours(long minutes) {
+    public static long startedHours(long minutes) {
         return (minutes + 59) / 60;
     }
 }

@@ -3,18 +3,32 @@ package se.vardbrygga.mappings.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import se.vardbrygga.mappings.purchase.RegionRuleSets;
 
 /**
  * The rules of RULES.md that decide a write, whoever sends it (FHIR client or intake): refuse it
  * with the rule id, or let it through with what the rules write alongside it.
  */
 public final class DomainRules {
+    private final AgreementRules agreements;
+    private final ReportedHours reportedHours;
+
+    public DomainRules() {
+        this(new RegionRuleSets());
+    }
+
+    public DomainRules(RegionRuleSets regions) {
+        this.agreements = new AgreementRules(regions);
+        this.reportedHours = new ReportedHours(regions);
+    }
 
     /**
      * What the rules change in a new resource before it is validated and stored; true when they changed it.
@@ -22,6 +36,10 @@ public final class DomainRules {
      * consent covers is held (on-hold) until a consent arrives.
      */
     public boolean amend(Resource resource, Optional<Resource> before, Facts facts) {
+        if (resource instanceof ChargeItem item && ReportedHours.isReportedHours(item)) {
+            reportedHours.amend(item, facts); // priced by the region's rule set (R-TK-4, R-CMP-5)
+            return true;
+        }
         if (before.isPresent()) {
             return false;
         }
@@ -62,6 +80,14 @@ public final class DomainRules {
             HomeVisitRules.check(order, before, facts, violations);
         } else if (resource instanceof Communication communication) {
             CommunicationRules.check(communication, before, facts, violations);
+            if (PurchaseNotices.isNotice(communication)) {
+                PurchaseNotices.check(communication, facts, violations);
+                effects = PurchaseNotices.onNotice(communication, before, facts);
+            }
+        } else if (resource instanceof Contract contract) {
+            agreements.check(contract, violations, facts);
+        } else if (resource instanceof ChargeItem item && ReportedHours.isReportedHours(item)) {
+            reportedHours.check(item, before, facts, violations);
         } else if (resource instanceof Encounter encounter) {
             if (InpatientStay.begins(encounter, before)) {
                 effects = DelegationRules.endAtAdmission(encounter, facts)
@@ -69,7 +95,8 @@ public final class DomainRules {
                         .and(AssistanceRules.atAdmission(encounter, facts));
             } else if (InpatientStay.ends(encounter, before)) {
                 DischargeReadiness.check(encounter, facts, violations);
-                effects = DelegationRules.reviewAtDischarge(encounter, facts);
+                effects = DelegationRules.reviewAtDischarge(encounter, facts)
+                        .and(agreements.endAtDischarge(encounter, facts));
             }
         }
         if (!violations.isEmpty()) {

@@ -10,7 +10,8 @@ import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.profiles.Canonical;
 
 /**
- * Service-purchase requests, decided when made: a Västmanland staff purchase does not include HSL tasks such as
+ * Service-purchase requests: signed, or marked as the exception signed afterwards, and stating within what time
+ * the assignment is done (R-TK-1); declined by the executor only with a reason (R-CMP-7). Decided when made: a Västmanland staff purchase does not include HSL tasks such as
  * medication handling or wound care (R-DEL-3), and no staff are bought for a stay that Försäkringskassan's
  * assistance compensation covers (R-CMP-7).
  */
@@ -26,8 +27,20 @@ final class ServicePurchaseRules {
     }
 
     static void check(Task task, Optional<Resource> before, Facts facts, List<RuleViolation> out) {
+        if (!hasInput(task, "signed-by") && !signAfterwards(task)) {
+            out.add(new RuleViolation("R-TK-1", "Task.input", "A service purchase is a written, signed request (input "
+                    + "signed-by); only an exception, marked sign-afterwards, may be signed afterwards so as not to delay care (R-TK-1)"));
+        }
+        if (!task.getRestriction().getPeriod().hasEnd()) {
+            out.add(new RuleViolation("R-TK-1", "Task.restriction.period.end",
+                    "The request states within what time the assignment must be done (R-TK-1)"));
+        }
         if (before.isPresent()) {
-            return; // the executor accepts or declines by an update
+            // the executor accepts, or declines with its reason (R-CMP-7: the municipality may decline)
+            if (task.getStatus() == Task.TaskStatus.REJECTED && !task.hasStatusReason()) {
+                out.add(new RuleViolation("R-CMP-7", "Task.statusReason", "The executor declines a service purchase with its reason (R-CMP-7)"));
+            }
+            return;
         }
         if (region(task).filter("vastmanland"::equals).isPresent()) {
             boolean hsl = task.getInput().stream()
@@ -45,6 +58,17 @@ final class ServicePurchaseRules {
             out.add(new RuleViolation("R-CMP-7", "Task.for", "The patient has assistance compensation granted for the hospital "
                     + "stay: the assistance continues and no staff are bought (R-CMP-7)"));
         }
+    }
+
+    private static boolean hasInput(Task task, String type) {
+        return task.getInput().stream().anyMatch(i -> Codes.hasCoding(i.getType(), Canonical.TASK_PARAMETER_TYPE, type) && i.hasValue());
+    }
+
+    /** R-TK-1: the request is marked as an exception that is signed afterwards. */
+    static boolean signAfterwards(Task task) {
+        return task.getInput().stream()
+                .filter(i -> Codes.hasCoding(i.getType(), Canonical.TASK_PARAMETER_TYPE, "sign-afterwards"))
+                .anyMatch(i -> i.getValue() instanceof org.hl7.fhir.r4.model.BooleanType b && b.booleanValue());
     }
 
     /** The region of the request: input region, a code of the region code system. */

@@ -15,6 +15,9 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Contract;
+import org.hl7.fhir.r4.model.ChargeItem;
 import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.mappings.rules.CommunicationRules;
 import se.vardbrygga.mappings.rules.PersonalAssistance;
@@ -291,13 +294,62 @@ class IntakeMappingsTest {
         MappedIntake mapped = map("service-purchase", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
                 + "'region':'varmland','executor':{'hsaId':'SE5590009915-VB3001'},'period':{'start':'2026-11-26','end':'2026-12-10'},"
                 + "'daysAndTimes':'Alla dagar 08-20','partOfDay':'whole-day','tasks':[{'kind':'supervision','text':'Tillsyn'}],"
-                + "'deadline':'2026-11-27'}");
+                + "'deadline':'2026-11-27','signAfterwards':true}");
 
         Task request = resources(mapped.transaction(), Task.class).get(0);
         assertThat(request.getCode().getCodingFirstRep().getCode()).isEqualTo("service-purchase-request");
         assertThat(request.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-11-27");
         assertThat(request.getDescription()).startsWith("Whole days");
         assertThat(request.getInput()).extracting(in -> in.getType().getCodingFirstRep().getCode())
-                .containsExactly("region", "purchased-task");
+                .containsExactly("region", "sign-afterwards", "purchased-task");
+    }
+
+    @Test
+    void When_ServicePurchaseSignedBy_Expect_SignerRoleAsInput_R_TK_1() {
+        MappedIntake mapped = map("service-purchase", "{'sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'region':'varmland','executor':{'hsaId':'SE5590009915-VB3001'},'period':{'start':'2026-11-26','end':'2026-12-10'},"
+                + "'daysAndTimes':'Alla dagar 08-20','partOfDay':'whole-day','tasks':[{'kind':'supervision','text':'Tillsyn'}],"
+                + "'signedBy':{'hsaId':'SE2321009918-R0901','name':'Maria Ek'}}");
+
+        Task request = resources(mapped.transaction(), Task.class).get(0);
+        assertThat(request.getInput()).filteredOn(in -> in.getType().getCodingFirstRep().getCode().equals("signed-by"))
+                .singleElement().satisfies(in -> assertThat(((Reference) in.getValue()).getReference()).startsWith("urn:uuid:"));
+        assertThat(resources(mapped.transaction(), PractitionerRole.class)).hasSize(1);
+    }
+
+    @Test
+    void When_AgreementMappedWithBothSignatures_Expect_ExecutedContractWithPartiesTermsAndMarks_R_TK_3_R_CMP_5() {
+        String agreement = "{'agreementId':'TK-2023-001','sender':{'hsaId':'SE2321009918-VB1012'},'patient':{'personnummer':'191212121212'},"
+                + "'region':'vastmanland','executor':{'hsaId':'SE5590009915-VB3001'},'period':{'start':'2023-03-01T00:00:00+01:00'},"
+                + "'daysAndTimes':'Alla dagar 22-07','partOfDay':'part-of-day','tasks':[{'kind':'supervision','text':'Tillsyn'}],"
+                + "'invoiceMarks':['ansvarsnummer 4711'],'signatures':[%s]}";
+        String signatures = "{'party':'purchaser','signedBy':{'hsaId':'SE2321009918-R0901','name':'Maria Ek'},'signedAt':'2023-02-28T15:00:00+01:00'},"
+                + "{'party':'executor','signedBy':{'hsaId':'SE5590009915-R0001','name':'Jonas Holm'},'signedAt':'2023-02-28T16:00:00+01:00'}";
+
+        Contract executed = resources(map("service-purchase-agreement", agreement.formatted(signatures)).transaction(), Contract.class).get(0);
+        Contract offered = resources(map("service-purchase-agreement", agreement.formatted("")).transaction(), Contract.class).get(0);
+
+        assertThat(executed.getStatus()).isEqualTo(Contract.ContractStatus.EXECUTED);
+        assertThat(offered.getStatus()).isEqualTo(Contract.ContractStatus.OFFERED);
+        assertThat(executed.getSigner()).extracting(s -> s.getType().getCode()).containsExactly("GRANTEE", "GRANTOR");
+        assertThat(executed.getTerm()).extracting(t -> t.getType().getCodingFirstRep().getCode()).containsExactly("days-and-times", "purchased-task");
+        assertThat(executed.getTermFirstRep().getOffer().getParty()).extracting(p -> p.getRole().getCodingFirstRep().getCode())
+                .containsExactly("purchaser", "executor");
+        assertThat(executed.getExtensionByUrl(Codes.INVOICE_MARK).getValue().primitiveValue()).isEqualTo("ansvarsnummer 4711");
+        assertThat(executed.getApplies().hasEnd()).isFalse(); // ends at discharge (R-TK-3)
+    }
+
+    @Test
+    void When_HoursReported_Expect_OneChargeItemPerIntervalAgainstTheAgreement_R_TK_4() {
+        MappedIntake mapped = map("reported-hours", "{'sender':{'hsaId':'SE5590009915-VB3001'},'agreementId':'TK-2023-001',"
+                + "'hours':[{'reportId':'r1','start':'2023-03-10T22:00:00+01:00','end':'2023-03-11T06:30:00+01:00'},"
+                + "{'reportId':'r2','start':'2023-03-11T08:00:00+01:00','end':'2023-03-11T16:30:00+01:00'}]}");
+
+        List<ChargeItem> items = resources(mapped.transaction(), ChargeItem.class);
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).getSupportingInformationFirstRep().getReference())
+                .isEqualTo("Contract?identifier=" + Codes.AGREEMENT_ID + "|TK-2023-001");
+        assertThat(items.get(1).getIdentifierFirstRep().getValue()).isEqualTo("SE5590009915-VB3001/TK-2023-001/r2");
+        assertThat(mapped.transaction().getEntry().get(0).getRequest().getIfNoneExist()).contains("SE5590009915-VB3001/TK-2023-001/r1");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each region's arithmetic against hand-computed amounts (R-TK-4). */
@@ -18,9 +17,7 @@ class PricingTest {
 
     /** The rule set with an operator's rate entry for {@code year} (a test value, not a published rate). */
     private RegionRuleSet withRate(String id, int year, String sek) {
-        RegionRuleSet r = region(id);
-        return new RegionRuleSet(r.region(), r.name(), r.agreement(), r.compensation(), r.hoursInclude(),
-                Map.of(String.valueOf(year), new RegionRuleSet.Rate(new BigDecimal(sek), "R-TK-4", "operator (test)")), r.invoicing());
+        return region(id).withRate(year, new BigDecimal(sek), "operator (test)");
     }
 
     private static Pricing.Worked worked(String start, String end) {
@@ -82,7 +79,10 @@ class PricingTest {
         assertThat(regions.all()).extracting(RegionRuleSet::region).containsExactlyElementsOf(RegionRuleSets.REGIONS);
         assertThat(regions.all()).allSatisfy(r -> assertThat(r.compensation().rule()).isEqualTo("R-TK-4"));
         assertThat(region("gavleborg").invoicing().marks()).containsExactly("KST 80904");
-        assertThat(region("vastmanland").invoicing().marks()).containsExactly("ansvarsnummer");
+        assertThat(region("vastmanland").invoicing().agreementMarkRequired()).isTrue(); // ansvarsnummer
+        assertThat(region("vastmanland").agreementEndsAtDischarge().value()).isTrue(); // R-TK-3
+        assertThat(region("varmland").repaymentWhenAssistanceGranted().value()).isTrue(); // R-PA-4
+        assertThat(region("jamtland-harjedalen").invoicing().periodMonths()).isEqualTo(3);
     }
 
     @Test

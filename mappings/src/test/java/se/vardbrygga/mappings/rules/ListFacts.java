@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.ChargeItem;
+import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -54,7 +56,9 @@ final class ListFacts implements Facts {
                 case "patient" -> List.of(String.valueOf(r instanceof Task t ? t.getFor().getReference()
                         : r instanceof Consent c ? c.getPatient().getReference()
                         : r instanceof CarePlan p ? p.getSubject().getReference()
-                        : r instanceof DocumentReference d ? d.getSubject().getReference() : ((Encounter) r).getSubject().getReference()));
+                        : r instanceof DocumentReference d ? d.getSubject().getReference()
+                        : r instanceof Contract k ? k.getSubjectFirstRep().getReference() : ((Encounter) r).getSubject().getReference()));
+                case "agreement" -> ((ChargeItem) r).getSupportingInformation().stream().map(Reference::getReference).toList();
                 case "status" -> List.of(((Base) r).getNamedProperty("status").getValues().get(0).primitiveValue());
                 case "code" -> List.of(code(((Task) r).getCode().getCodingFirstRep()));
                 case "category" -> ((CarePlan) r).getCategory().stream().map(c -> code(c.getCodingFirstRep())).toList();

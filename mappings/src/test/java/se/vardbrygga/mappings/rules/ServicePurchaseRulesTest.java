@@ -22,6 +22,8 @@ class ServicePurchaseRulesTest {
     private static Task request(String region, String... kinds) {
         Task task = new Task().setStatus(Task.TaskStatus.REQUESTED).setCode(Codes.taskCode("service-purchase-request"))
                 .setFor(new Reference(Fixtures.PATIENT));
+        task.getRestriction().getPeriod().setEnd(java.util.Date.from(NOW.plusSeconds(86400)));
+        task.addInput().setType(Codes.taskParameter("signed-by")).setValue(new Reference("PractitionerRole/manager"));
         task.addInput().setType(Codes.taskParameter("region")).setValue(new CodeableConcept(new Coding(Canonical.REGION, region, null)));
         for (String kind : kinds) {
             task.addInput().setType(Codes.taskParameter("purchased-task"))
@@ -44,6 +46,37 @@ class ServicePurchaseRulesTest {
         assertThat(refusals(request("vastmanland", "supervision", "medication-handling"))).containsExactly("R-DEL-3");
         assertThat(refusals(request("vastmanland", "supervision", "personal-care"))).isEmpty();
         assertThat(refusals(request("varmland", "wound-care"))).isEmpty(); // delegated by agreement elsewhere (R-DEL-3)
+    }
+
+    @Test
+    void requestIsSignedOrMarkedAsExceptionSignedAfterwards_R_TK_1() {
+        Task unsigned = request("varmland", "supervision");
+        unsigned.getInput().removeIf(i -> Codes.hasCoding(i.getType(), Canonical.TASK_PARAMETER_TYPE, "signed-by"));
+        assertThat(refusals(unsigned)).containsExactly("R-TK-1");
+
+        unsigned.addInput().setType(Codes.taskParameter("sign-afterwards")).setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+        assertThat(refusals(unsigned)).isEmpty();
+    }
+
+    @Test
+    void requestStatesWithinWhatTimeItIsDone_R_TK_1() {
+        Task open = request("varmland", "supervision");
+        open.getRestriction().getPeriod().setEnd(null);
+        assertThat(refusals(open)).containsExactly("R-TK-1");
+    }
+
+    @Test
+    void executorDeclinesOnlyWithItsReason_R_CMP_7() {
+        Task before = request("varmland", "supervision");
+        Task declined = before.copy().setStatus(Task.TaskStatus.REJECTED);
+        try {
+            rules.onWrite(declined, Optional.of(before), facts);
+            throw new AssertionError("refused expected");
+        } catch (RuleViolationException e) {
+            assertThat(e.violations()).extracting(RuleViolation::ruleId).containsExactly("R-CMP-7");
+        }
+        declined.setStatusReason(new CodeableConcept().setText("Ingen personal tillgänglig"));
+        rules.onWrite(declined, Optional.of(before), facts);
     }
 
     @Test
