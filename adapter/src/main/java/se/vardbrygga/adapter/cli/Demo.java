@@ -9,11 +9,13 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.server.AdapterServer;
+import se.vardbrygga.simulators.DownstreamSimulators;
 
 /**
  * {@code demo}: the server on an embedded H2 file under {@code ./data/demo}, seeded with the
  * directory in {@code demo/seed-bundle.json} (Organizations of the five regions' and their
- * municipalities' units, Endpoints, PractitionerRoles, example patients). The seed is a transaction
+ * municipalities' units, Endpoints, PractitionerRoles, example patients), with the downstream systems the
+ * Endpoints name running as simulators. The seed is a transaction
  * of conditional creates through the same path as any client's, so running the demo again adds
  * nothing.
  */
@@ -25,11 +27,27 @@ public final class Demo {
 
     /** Starts the demo with its database in {@code dataDir}, seeds it and prints where everything is. */
     public static AdapterServer start(AdapterConfig config, Path dataDir) throws Exception {
+        return start(config, dataDir, DownstreamSimulators.DEMO_BASE_PORT);
+    }
+
+    /**
+     * The same with the downstream simulators from {@code simulatorBasePort} on (0: free ports, and the directory's
+     * Endpoint addresses are moved to them); they stop with the server.
+     */
+    public static AdapterServer start(AdapterConfig config, Path dataDir, int simulatorBasePort) throws Exception {
         Path dbFile = dataDir.resolve("vardbrygga").toAbsolutePath();
         AdapterConfig demo = config.withDatabase(new AdapterConfig.Database(
                 "jdbc:h2:file:" + dbFile + ";RETENTION_TIME=0", "sa", "", config.database().poolSize()));
-        AdapterServer server = Serve.start(demo);
-        Bundle response = server.bundles().process(seedBundle());
+        DownstreamSimulators simulators = DownstreamSimulators.start(simulatorBasePort);
+        AdapterServer server;
+        try {
+            server = Serve.start(demo);
+        } catch (Exception | Error e) {
+            simulators.close();
+            throw e;
+        }
+        server.attach(simulators);
+        Bundle response = server.bundles().process(seedBundle(simulators));
         long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();
         String patientId = response.getEntry().stream()
                 .filter(e -> e.getResource() instanceof Patient)
@@ -39,9 +57,9 @@ public final class Demo {
         return server;
     }
 
-    static Bundle seedBundle() throws IOException {
+    static Bundle seedBundle(DownstreamSimulators simulators) throws IOException {
         try (InputStream in = Demo.class.getResourceAsStream("/demo/seed-bundle.json")) {
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String json = simulators.rewrite(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
         }
     }
@@ -55,6 +73,8 @@ public final class Demo {
                 FHIR R4 base       %1$s
                 CapabilityStatement %1$s/metadata
                 Health             http://localhost:%2$d/health
+                Delivery log       http://localhost:%2$d/admin/outbox
+                Simulators         Cosmic Link, Messenger, journal, Lifecare SP, NPÖ (state: <address>/../_sim/state)
                 Database (H2 file) %3$s.mv.db
                 Seed               %4$d of %5$d directory entries created now (the rest existed)
 

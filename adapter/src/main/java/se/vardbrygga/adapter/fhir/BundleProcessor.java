@@ -59,11 +59,12 @@ public final class BundleProcessor {
     }
 
     private Bundle transaction(Bundle request) {
-        List<BundleEntryComponent> entries = request.getEntry();
-        for (int i = 0; i < entries.size(); i++) {
-            checkEntry(entries.get(i), i);
+        for (int i = 0; i < request.getEntry().size(); i++) {
+            checkEntry(request.getEntry().get(i), i);
         }
         return store.inTransaction(session -> {
+            // a copy per attempt: references are rewritten in place, and a deadlock runs the work again
+            List<BundleEntryComponent> entries = request.copy().getEntry();
             Map<String, String> placeholders = new HashMap<>();
             Map<Integer, String> newIds = new HashMap<>();
             Map<Integer, Resource> matched = new HashMap<>();

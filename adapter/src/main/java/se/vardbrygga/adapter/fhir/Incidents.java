@@ -22,6 +22,9 @@ public final class Incidents {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             out.append(t == failure ? "" : " <- caused by ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                out.append(" SQLState ").append(sql.getSQLState()); // a code, never data
+            }
             StackTraceElement[] frames = t.getStackTrace();
             for (int i = 0; i < Math.min(6, frames.length); i++) {
                 out.append("\n    at ").append(frames[i]);

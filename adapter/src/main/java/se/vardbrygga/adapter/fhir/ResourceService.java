@@ -25,6 +25,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import se.vardbrygga.adapter.outbox.OutboxRouting;
 import se.vardbrygga.adapter.search.Criterion;
 import se.vardbrygga.adapter.search.IndexExtractor;
 import se.vardbrygga.adapter.search.SearchParamDef;
@@ -44,7 +45,8 @@ import se.vardbrygga.mappings.rules.RuleViolationException;
  * versions and lastUpdated, optimistic locking, conditional create, search with includes. Both the
  * REST providers and the Bundle processor (and with it the intake) go through here, so a resource is
  * written the same way whether it comes alone or inside a transaction: validated against its profile,
- * decided by the domain rules, stored with what the rules write alongside it, in one transaction.
+ * decided by the domain rules, stored with what the rules write alongside it and the outbox rows of its routes,
+ * in one transaction.
  */
 public final class ResourceService {
     private final FhirContext context;
@@ -52,15 +54,17 @@ public final class ResourceService {
     private final SearchRequestParser searchParser;
     private final ResourceValidator validator;
     private final DomainRules rules;
+    private final OutboxRouting routing;
     private final Clock clock;
 
     public ResourceService(FhirContext context, IndexExtractor extractor, SearchRequestParser searchParser,
-                           ResourceValidator validator, DomainRules rules, Clock clock) {
+                           ResourceValidator validator, DomainRules rules, OutboxRouting routing, Clock clock) {
         this.context = context;
         this.extractor = extractor;
         this.searchParser = searchParser;
         this.validator = validator;
         this.rules = rules;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -228,6 +232,7 @@ public final class ResourceService {
         } else {
             session.update(stored, extractor.extract(resource));
         }
+        routing.enqueue(session, resource, before, facts, now.toEpochMilli()); // delivered after commit
         apply(session, effects);
         return resource;
     }

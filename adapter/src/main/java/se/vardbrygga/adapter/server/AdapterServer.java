@@ -18,6 +18,10 @@ import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.BundleProcessor;
 import se.vardbrygga.adapter.fhir.PatientOperations;
 import se.vardbrygga.adapter.fhir.InvoiceOperations;
+import se.vardbrygga.adapter.fhir.RouteOperations;
+import se.vardbrygga.adapter.outbox.Channels;
+import se.vardbrygga.adapter.outbox.OutboxWorker;
+import se.vardbrygga.adapter.outbox.OutboxRouting;
 import se.vardbrygga.adapter.fhir.TaskOperations;
 import se.vardbrygga.adapter.fhir.ReadOnlyResourceProvider;
 import se.vardbrygga.adapter.fhir.ResourceProvider;
@@ -42,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running adapter: the store, the FHIR server at {@code /fhir}, the intake at {@code /intake}, {@code /health},
- * on Jetty, and the periodic jobs of the time-driven rules.
+ * the delivery log at {@code /admin/outbox}, on Jetty; the periodic jobs of the time-driven rules and the outbox worker.
  * Wiring is plain code here; {@link #start(AdapterConfig)} with port 0 takes a free port (tests).
  */
 public final class AdapterServer implements AutoCloseable {
@@ -54,13 +58,17 @@ public final class AdapterServer implements AutoCloseable {
     private final BundleProcessor bundles;
     private final AssistanceLimitReminders reminders;
     private final PeriodicJobs jobs;
+    private final OutboxWorker outbox;
+    private final java.util.List<AutoCloseable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile se.vardbrygga.simulators.DownstreamSimulators simulators;
 
     private AdapterServer(Server jetty, JdbcResourceStore store, BundleProcessor bundles, AssistanceLimitReminders reminders,
-                          PeriodicJobs jobs) {
+                          PeriodicJobs jobs, OutboxWorker outbox) {
         this.jetty = jetty;
         this.store = store;
         this.bundles = bundles;
         this.reminders = reminders;
+        this.outbox = outbox;
         this.jobs = jobs;
     }
 
@@ -77,7 +85,7 @@ public final class AdapterServer implements AutoCloseable {
         try {
             RegionRuleSets regions = new RegionRuleSets(config.purchase().directory().orElse(null));
             ResourceService service = new ResourceService(fhir, new IndexExtractor(fhir, registry),
-                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(regions), clock);
+                    new SearchRequestParser(registry), validator(fhir, config.validation()), new DomainRules(regions), new OutboxRouting(), clock);
             Set<String> writable = SupportedResources.writableNames();
             List<IResourceProvider> providers = SupportedResources.ALL.stream()
                     .<IResourceProvider>map(s -> s.clientWritable()
@@ -87,7 +95,8 @@ public final class AdapterServer implements AutoCloseable {
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
             FhirServlet fhirServlet = new FhirServlet(fhir, providers,
                     List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock),
-                            new TaskOperations(service, store), new InvoiceOperations(fhir, service, store, regions, clock)),
+                            new TaskOperations(service, store), new InvoiceOperations(fhir, service, store, regions, clock),
+                            new RouteOperations(service, store, clock)),
                     List.of(new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());
@@ -106,6 +115,7 @@ public final class AdapterServer implements AutoCloseable {
                     EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
+            context.addServlet(new ServletHolder("outbox", new OutboxAdminServlet(store, clock)), "/admin/outbox/*");
             IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, clock);
             context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir)), "/intake/*");
             jetty.setHandler(context);
@@ -113,7 +123,9 @@ public final class AdapterServer implements AutoCloseable {
             AssistanceLimitReminders reminders = new AssistanceLimitReminders(store, service, clock);
             PeriodicJobs jobs = new PeriodicJobs()
                     .every(config.jobs().assistanceReminderInterval(), "assistance-limit-reminders (R-PA-1)", reminders);
-            return new AdapterServer(jetty, store, bundles, reminders, jobs);
+            OutboxWorker outbox = new OutboxWorker(store, fhir, Channels.standard(fhir, config.routing(), clock), config.routing(), clock)
+                    .start();
+            return new AdapterServer(jetty, store, bundles, reminders, jobs, outbox);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -149,14 +161,33 @@ public final class AdapterServer implements AutoCloseable {
         return reminders;
     }
 
+    /** The demo's downstream simulators: they live as long as this server and are closed after it. */
+    public void attach(se.vardbrygga.simulators.DownstreamSimulators simulators) {
+        this.simulators = simulators;
+        companions.add(simulators);
+    }
+
+    public java.util.Optional<se.vardbrygga.simulators.DownstreamSimulators> simulators() {
+        return java.util.Optional.ofNullable(simulators);
+    }
+
+    /** The outbox worker of this node, to run a round now (tests) instead of waiting for its poll. */
+    public OutboxWorker outboxWorker() {
+        return outbox;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
 
     @Override
     public void close() throws Exception {
-        try (store; jobs) {
+        try (store; jobs; outbox) {
             jetty.stop();
+        } finally {
+            for (AutoCloseable companion : companions) {
+                companion.close();
+            }
         }
     }
 }

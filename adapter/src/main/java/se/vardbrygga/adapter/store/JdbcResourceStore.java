@@ -10,6 +10,8 @@ import se.vardbrygga.adapter.config.AdapterConfig.Database;
 
 /** The JDBC store: a connection pool, schema migrations at start, one transaction per unit of work. */
 public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
+    private static final int ATTEMPTS = 3;
+
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
 
@@ -38,8 +40,31 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         return new JdbcResourceStore(dataSource, dialect);
     }
 
+    /**
+     * Runs {@code work} in one transaction. A deadlock or serialization failure (SQLState class 40, which
+     * PostgreSQL reports when concurrent transactions lock in different orders) rolls back and runs the work again,
+     * at most {@value #ATTEMPTS} times in all: nothing of a failed attempt was committed.
+     */
     @Override
     public <T> T inTransaction(StoreWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StoreFailure failure) {
+                if (!failure.isTransient() || attempt == ATTEMPTS) {
+                    throw failure;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private <T> T once(StoreWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             try {
                 JdbcStoreSession session = new JdbcStoreSession(connection, dialect);

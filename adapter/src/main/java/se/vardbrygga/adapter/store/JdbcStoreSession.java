@@ -277,4 +277,137 @@ final class JdbcStoreSession implements StoreSession {
             }
         }
     }
+
+    private static final String OUTBOX_COLUMNS = "id, message_id, res_type, res_id, res_version, channel, unit_ref, endpoint_ref, "
+            + "rules, status, attempts, next_attempt, created, delivered, last_error";
+
+    @Override
+    public void enqueue(OutboxEntry e) {
+        wrote = true;
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (message_id, res_type, res_id, res_version, "
+                + "channel, unit_ref, endpoint_ref, rules, status, attempts, next_attempt, created, delivered, last_error) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, e.messageId());
+            ps.setString(2, e.resourceType());
+            ps.setString(3, e.resourceId());
+            ps.setInt(4, e.resourceVersion());
+            ps.setString(5, e.channel());
+            ps.setString(6, e.unit());
+            ps.setString(7, e.endpoint());
+            ps.setString(8, e.rules());
+            ps.setString(9, e.status().name());
+            ps.setInt(10, e.attempts());
+            ps.setLong(11, e.nextAttempt());
+            ps.setLong(12, e.created());
+            if (e.delivered() == null) {
+                ps.setNull(13, Types.BIGINT);
+            } else {
+                ps.setLong(13, e.delivered());
+            }
+            ps.setString(14, truncate(e.lastError()));
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreFailure("enqueue failed", ex);
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(long now, int limit) {
+        return outboxQuery("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'PENDING' AND next_attempt <= ? "
+                + "ORDER BY next_attempt, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", List.of(now));
+    }
+
+    @Override
+    public void recordAttempt(long id, OutboxEntry.Status status, int attempts, long nextAttempt, Long delivered, String error) {
+        wrote = true;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE outbox SET status = ?, attempts = ?, next_attempt = ?, delivered = ?, last_error = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setInt(2, attempts);
+            ps.setLong(3, nextAttempt);
+            if (delivered == null) {
+                ps.setNull(4, Types.BIGINT);
+            } else {
+                ps.setLong(4, delivered);
+            }
+            ps.setString(5, truncate(error));
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreFailure("outbox update failed", ex);
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(OutboxEntry.Status status, String resource, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.name());
+        }
+        if (resource != null && resource.contains("/")) {
+            sql.append(" AND res_type = ? AND res_id = ?");
+            params.add(resource.substring(0, resource.indexOf('/')));
+            params.add(resource.substring(resource.indexOf('/') + 1));
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        return outboxQuery(sql.toString(), params);
+    }
+
+    @Override
+    public boolean replay(long id, long now) {
+        wrote = true;
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE outbox SET status = 'PENDING', attempts = 0, "
+                + "next_attempt = ?, last_error = NULL WHERE id = ? AND status = 'DEAD'")) {
+            ps.setLong(1, now);
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException ex) {
+            throw new StoreFailure("outbox replay failed", ex);
+        }
+    }
+
+    @Override
+    public java.util.Map<OutboxEntry.Status, Integer> outboxCounts() {
+        java.util.Map<OutboxEntry.Status, Integer> counts = new java.util.EnumMap<>(OutboxEntry.Status.class);
+        for (OutboxEntry.Status s : OutboxEntry.Status.values()) {
+            counts.put(s, 0);
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT status, COUNT(*) FROM outbox GROUP BY status");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(OutboxEntry.Status.valueOf(rs.getString(1)), rs.getInt(2));
+            }
+        } catch (SQLException ex) {
+            throw new StoreFailure("outbox count failed", ex);
+        }
+        return counts;
+    }
+
+    private List<OutboxEntry> outboxQuery(String sql, List<Object> params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long delivered = rs.getLong(14);
+                    Long deliveredAt = rs.wasNull() ? null : delivered;
+                    out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            OutboxEntry.Status.valueOf(rs.getString(10)), rs.getInt(11), rs.getLong(12), rs.getLong(13),
+                            deliveredAt, rs.getString(15)));
+                }
+            }
+            return out;
+        } catch (SQLException ex) {
+            throw new StoreFailure("outbox query failed", ex);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
 }

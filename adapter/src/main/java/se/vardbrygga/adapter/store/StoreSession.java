@@ -31,4 +31,25 @@ public interface StoreSession {
 
     /** Serialises conditional writes with the same criteria until the transaction ends. */
     void lockCriteria(String key);
+
+    /** Adds an outbox row, committed with the resource it routes. */
+    void enqueue(OutboxEntry entry);
+
+    /**
+     * Claims up to {@code limit} pending rows due at {@code now}, locked until the transaction ends; rows another
+     * transaction holds are skipped (FOR UPDATE SKIP LOCKED), so concurrent workers never get the same row.
+     */
+    List<OutboxEntry> claimDue(long now, int limit);
+
+    /** Writes the outcome of an attempt on a claimed row. */
+    void recordAttempt(long id, OutboxEntry.Status status, int attempts, long nextAttempt, Long delivered, String error);
+
+    /** Outbox rows, newest first; {@code status} null for all, {@code resource} (Type/id) null for every resource. */
+    List<OutboxEntry> outbox(OutboxEntry.Status status, String resource, int limit);
+
+    /** Puts a dead row back to pending, attempts from zero; false when the row is not dead. */
+    boolean replay(long id, long now);
+
+    /** The number of rows per status. */
+    java.util.Map<OutboxEntry.Status, Integer> outboxCounts();
 }

@@ -30,7 +30,7 @@ class DemoIT {
     void When_DemoStartedTwice_Expect_DirectorySeededOnceWithAPhoneForEveryUnit_R_INFO_4() throws Exception {
         AdapterConfig config = new ConfigLoader(java.util.Map.of()).load(null).withPort(0);
         int organizations;
-        try (AdapterServer demo = Demo.start(config, dataDir)) {
+        try (AdapterServer demo = Demo.start(config, dataDir, 0)) {
             FhirHttp http = new FhirHttp(demo.baseUrl());
             organizations = total(http, "Organization");
             assertThat(organizations).isGreaterThanOrEqualTo(10);
@@ -43,7 +43,7 @@ class DemoIT {
             // R-INFO-4: home health care and the health centre (every unit) can be reached by telephone
             assertThat(total(http, "Endpoint?connection-type=phone")).as("phone endpoints, R-INFO-4").isEqualTo(organizations);
         }
-        try (AdapterServer again = Demo.start(config, dataDir)) {
+        try (AdapterServer again = Demo.start(config, dataDir, 0)) {
             assertThat(total(new FhirHttp(again.baseUrl()), "Organization")).isEqualTo(organizations);
         }
     }
@@ -61,7 +61,7 @@ class DemoIT {
         Matcher posts = Pattern.compile("curl -s -X POST localhost:8080/intake/([a-z-]+) -H 'Content-Type: application/json' "
                 + "-d '(\\{.*?\\})'$", Pattern.DOTALL | Pattern.MULTILINE).matcher(readme);
         AdapterConfig config = new ConfigLoader(java.util.Map.of()).load(null).withPort(0);
-        try (AdapterServer demo = Demo.start(config, dataDir)) {
+        try (AdapterServer demo = Demo.start(config, dataDir, 0)) {
             FhirHttp intake = new FhirHttp(demo.baseUrl().replace("/fhir", "/intake"));
             int sent = 0;
             while (posts.find()) {
@@ -96,6 +96,21 @@ class DemoIT {
             assertThat(total(fhir, invoices)).isEqualTo(1);
             FhirHttp.Response csv = fhir.get("Invoice/" + invoice.getIdElement().getIdPart() + "/$specification");
             assertThat(csv.body().split("\r\n")).as(csv.body()).hasSize(3);
+
+            // the demo's outbox worker delivers what the README sent to the simulators; nothing is dead
+            FhirHttp admin = new FhirHttp(demo.baseUrl().replace("/fhir", "/admin"));
+            com.fasterxml.jackson.databind.JsonNode counts = null;
+            for (int i = 0; i < 100; i++) {
+                counts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(admin.get("outbox").body()).get("counts");
+                if (counts.get("pending").asInt() == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(counts.get("pending").asInt()).as(counts.toString()).isZero();
+            assertThat(counts.get("delivered").asInt()).as(counts.toString()).isPositive();
+            assertThat(counts.get("dead").asInt()).as(counts.toString()).isZero();
+            assertThat(demo.simulators().orElseThrow().get("lifecare-sp").actedOn()).isNotEmpty();
         }
     }
 

@@ -19,14 +19,29 @@ final class SeededAdapter {
     }
 
     static AdapterServer start(AdapterConfig.Database database, Clock clock) throws Exception {
-        return start(database, clock, AdapterConfig.Purchase.BUILT_IN);
+        return start(database, clock, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF);
     }
 
     static AdapterServer start(AdapterConfig.Database database, Clock clock, AdapterConfig.Purchase purchase) throws Exception {
-        AdapterServer server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
-                database, new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, purchase), clock);
+        return start(database, clock, purchase, AdapterConfig.Routing.OFF);
+    }
+
+    /** With {@code routing}: the outbox worker of this node (Routing.OFF: none; tests may run it by hand). */
+    static AdapterServer start(AdapterConfig.Database database, Clock clock, AdapterConfig.Purchase purchase,
+                               AdapterConfig.Routing routing) throws Exception {
+        return start(config(database, purchase, routing), clock, seed -> seed);
+    }
+
+    static AdapterConfig config(AdapterConfig.Database database, AdapterConfig.Purchase purchase, AdapterConfig.Routing routing) {
+        return new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
+                database, new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, purchase, routing);
+    }
+
+    /** With the seed's text changed first, e.g. its Endpoint addresses moved to simulators on free ports. */
+    static AdapterServer start(AdapterConfig config, Clock clock, java.util.function.UnaryOperator<String> seedRewrite) throws Exception {
+        AdapterServer server = AdapterServer.start(config, clock);
         try (InputStream seed = SeededAdapter.class.getResourceAsStream("/demo/seed-bundle.json")) {
-            FhirHttp.Response r = new FhirHttp(server.baseUrl()).post("", new String(seed.readAllBytes(), StandardCharsets.UTF_8));
+            FhirHttp.Response r = new FhirHttp(server.baseUrl()).post("", seedRewrite.apply(new String(seed.readAllBytes(), StandardCharsets.UTF_8)));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         } catch (IOException e) {
             server.close();

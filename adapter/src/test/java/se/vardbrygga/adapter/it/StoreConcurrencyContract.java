@@ -52,7 +52,8 @@ abstract class StoreConcurrencyContract {
         SearchParamRegistry registry = SearchParamRegistry.standard();
         // the store's behaviour under concurrency does not depend on profiles: no validation here
         service = new ResourceService(fhir, new IndexExtractor(fhir, registry), new SearchRequestParser(registry),
-                ResourceValidator.NONE, new se.vardbrygga.mappings.rules.DomainRules(), Clock.systemUTC());
+                ResourceValidator.NONE, new se.vardbrygga.mappings.rules.DomainRules(),
+                new se.vardbrygga.adapter.outbox.OutboxRouting(), Clock.systemUTC());
         pool = Executors.newFixedThreadPool(WRITERS);
     }
 

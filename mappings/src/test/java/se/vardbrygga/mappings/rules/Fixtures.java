@@ -13,13 +13,13 @@ import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.profiles.Canonical;
 
 /** Small resources for the rule tests. */
-final class Fixtures {
-    static final String PATIENT = "Patient/p1";
+public final class Fixtures {
+    public static final String PATIENT = "Patient/p1";
 
     private Fixtures() {
     }
 
-    static Organization unit(String id, String type) {
+    public static Organization unit(String id, String type) {
         Organization org = new Organization();
         org.setId(id);
         org.addType(new CodeableConcept(new Coding(Canonical.ORGANIZATION_TYPE, type, null)));
@@ -44,7 +44,7 @@ final class Fixtures {
         return task;
     }
 
-    static Encounter inpatient(String id, Encounter.EncounterStatus status, Instant start) {
+    public static Encounter inpatient(String id, Encounter.EncounterStatus status, Instant start) {
         Encounter e = new Encounter().setStatus(status)
                 .setClass_(new Coding(Codes.V3_ACT_CODE, "IMP", "inpatient encounter"))
                 .setSubject(new Reference(PATIENT))

@@ -19,15 +19,15 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 
 /** Facts from a list, for unit tests: the few searches the rules make (patient, code, status, class, actor). */
-final class ListFacts implements Facts {
+public final class ListFacts implements Facts {
     private final Map<String, Resource> byRef = new LinkedHashMap<>();
     private final Instant now;
 
-    ListFacts(Instant now) {
+    public ListFacts(Instant now) {
         this.now = now;
     }
 
-    <T extends Resource> T add(T resource) {
+    public <T extends Resource> T add(T resource) {
         byRef.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
         return resource;
     }

@@ -1,0 +1,62 @@
+package se.vardbrygga.simulators;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The five downstream systems of the demo directory, each a {@link ChannelSimulator} on its own port: Cosmic Link
+ * (9101), Cosmic Messenger (9102), the Cosmic journal (9103), Lifecare SP (9104) and NPÖ (9105) — the addresses the
+ * demo's Endpoints name. With base port 0 each takes a free port and {@link #rewrite} moves the addresses there.
+ */
+public final class DownstreamSimulators implements AutoCloseable {
+    public static final int DEMO_BASE_PORT = 9101;
+    private static final Map<String, ChannelSimulator.Kind> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put("cosmic-link", ChannelSimulator.Kind.FHIR_REST);
+        KINDS.put("cosmic-messenger", ChannelSimulator.Kind.FHIR_REST);
+        KINDS.put("cosmic-journal", ChannelSimulator.Kind.FHIR_REST);
+        KINDS.put("lifecare-sp", ChannelSimulator.Kind.MESSAGING);
+        KINDS.put("npo", ChannelSimulator.Kind.FHIR_REST);
+    }
+
+    private final Map<String, ChannelSimulator> byName = new LinkedHashMap<>();
+
+    private DownstreamSimulators() {
+    }
+
+    public static DownstreamSimulators start(int basePort) throws IOException {
+        DownstreamSimulators all = new DownstreamSimulators();
+        int offset = 0;
+        try {
+            for (Map.Entry<String, ChannelSimulator.Kind> kind : KINDS.entrySet()) {
+                all.byName.put(kind.getKey(), ChannelSimulator.start(kind.getKey(), kind.getValue(), basePort == 0 ? 0 : basePort + offset));
+                offset++;
+            }
+        } catch (IOException e) {
+            all.close();
+            throw e;
+        }
+        return all;
+    }
+
+    public ChannelSimulator get(String name) {
+        return byName.get(name);
+    }
+
+    /** Moves the demo addresses ({@code http://localhost:910x/<name>/fhir}) to the ports these simulators have. */
+    public String rewrite(String json) {
+        int offset = 0;
+        for (Map.Entry<String, ChannelSimulator> s : byName.entrySet()) {
+            json = json.replace("http://localhost:" + (DEMO_BASE_PORT + offset) + "/" + s.getKey() + "/fhir", s.getValue().fhirBase());
+            offset++;
+        }
+        return json;
+    }
+
+    @Override
+    public void close() {
+        byName.values().forEach(ChannelSimulator::close);
+    }
+}
