@@ -38,6 +38,20 @@ public final class Demo {
         Path dbFile = dataDir.resolve("vardbrygga").toAbsolutePath();
         AdapterConfig demo = config.withDatabase(new AdapterConfig.Database(
                 "jdbc:h2:file:" + dbFile + ";RETENTION_TIME=0", "sa", "", config.database().poolSize()));
+        Seeded seeded = startSeeded(demo, simulatorBasePort);
+        System.out.println(banner(seeded.server(), dbFile, seeded.created(), seeded.total(), dataDir, seeded.patientId()));
+        return seeded.server();
+    }
+
+    /** A started demo server, and what its seeding did. */
+    public record Seeded(AdapterServer server, long created, int total, String patientId) {
+    }
+
+    /**
+     * The demo's directory and simulators on the database {@code config} names (e.g. PostgreSQL for a benchmark);
+     * the simulators stop with the server.
+     */
+    public static Seeded startSeeded(AdapterConfig demo, int simulatorBasePort) throws Exception {
         DownstreamSimulators simulators = DownstreamSimulators.start(simulatorBasePort);
         AdapterServer server;
         try {
@@ -49,12 +63,9 @@ public final class Demo {
         server.attach(simulators);
         Bundle response = server.bundles().process(seedBundle(simulators));
         long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();
-        String patientId = response.getEntry().stream()
-                .filter(e -> e.getResource() instanceof Patient)
-                .map(e -> e.getResource().getIdElement().getIdPart())
-                .findFirst().orElse("PATIENT-ID");
-        System.out.println(banner(server, dbFile, created, response.getEntry().size(), dataDir, patientId));
-        return server;
+        String patientId = response.getEntry().stream().filter(e -> e.getResource() instanceof Patient)
+                .map(e -> e.getResource().getIdElement().getIdPart()).findFirst().orElse("PATIENT-ID");
+        return new Seeded(server, created, response.getEntry().size(), patientId);
     }
 
     static Bundle seedBundle(DownstreamSimulators simulators) throws IOException {

@@ -68,6 +68,8 @@ public final class BundleProcessor {
             Map<String, String> placeholders = new HashMap<>();
             Map<Integer, String> newIds = new HashMap<>();
             Map<Integer, Resource> matched = new HashMap<>();
+            service.lockCriteria(session, entries.stream().filter(e -> conditionalCriteria(e) != null)
+                    .map(e -> new String[] {e.getResource().fhirType(), conditionalCriteria(e)}).toList());
             // 1. decide every POST's id (a conditional create may match an existing resource) and every
             //    conditional PUT's target (an update of its single match, else a create at a new id)
             for (int i = 0; i < entries.size(); i++) {
@@ -246,7 +248,7 @@ public final class BundleProcessor {
                 throw Outcomes.invalid("Reference " + value + " matches no fullUrl in the Bundle", "reference");
             } else if (value.contains("?")) {
                 String type = value.substring(0, value.indexOf('?'));
-                Resource match = service.findConditionalMatch(session, type, value)
+                Resource match = service.findMatch(session, type, value)
                         .orElseThrow(() -> new PreconditionFailedException("Conditional reference " + value + " matches nothing"));
                 ref.setReference(type + "/" + match.getIdElement().getIdPart());
             }

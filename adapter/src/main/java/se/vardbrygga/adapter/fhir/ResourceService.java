@@ -36,6 +36,7 @@ import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
 import se.vardbrygga.adapter.validation.ResourceValidator;
 import se.vardbrygga.mappings.rules.Change;
+import se.vardbrygga.mappings.routing.RoutingDecision;
 import se.vardbrygga.mappings.rules.DomainRules;
 import se.vardbrygga.mappings.rules.RuleEffects;
 import se.vardbrygga.mappings.rules.RuleViolationException;
@@ -176,15 +177,38 @@ public final class ResourceService {
         if (ifNoneExist == null || ifNoneExist.isBlank()) {
             return Optional.empty();
         }
-        String query = ifNoneExist.contains("?") ? ifNoneExist.substring(ifNoneExist.indexOf('?') + 1) : ifNoneExist;
-        Map<String, String[]> params = new TreeMap<>(UrlUtil.parseQueryString(query));
-        List<Criterion> criteria = searchParser.parseCriteria(type, params);
-        session.lockCriteria(criteriaKey(type, params));
-        List<StoredResource> matches = session.search(type, new SearchQuery(criteria, SearchQuery.Sort.INSERTION, 0, 2));
+        session.lockCriteria(criteriaKey(type, criteria(ifNoneExist)));
+        return findMatch(session, type, ifNoneExist);
+    }
+
+    /**
+     * Locks the criteria of several conditional writes at once, in one global order (sorted keys), so that two
+     * transactions with overlapping criteria wait for each other instead of deadlocking.
+     */
+    public void lockCriteria(StoreSession session, List<String[]> typeAndCriteria) {
+        typeAndCriteria.stream().map(tc -> criteriaKey(tc[0], criteria(tc[1]))).distinct().sorted()
+                .forEach(session::lockCriteria);
+    }
+
+    /**
+     * The single match of {@code criteria} without locking them: for a conditional reference or a check that a unit
+     * exists, which create nothing. Locking there would only add lock orders that can deadlock with conditional creates.
+     */
+    public Optional<Resource> findMatch(StoreSession session, String type, String criteria) {
+        if (criteria == null || criteria.isBlank()) {
+            return Optional.empty();
+        }
+        List<Criterion> parsed = searchParser.parseCriteria(type, criteria(criteria));
+        List<StoredResource> matches = session.search(type, new SearchQuery(parsed, SearchQuery.Sort.INSERTION, 0, 2));
         if (matches.size() > 1) {
             throw new PreconditionFailedException("Conditional criteria match more than one " + type);
         }
         return matches.stream().findFirst().map(this::toResource);
+    }
+
+    private static Map<String, String[]> criteria(String ifNoneExist) {
+        String query = ifNoneExist.contains("?") ? ifNoneExist.substring(ifNoneExist.indexOf('?') + 1) : ifNoneExist;
+        return new TreeMap<>(UrlUtil.parseQueryString(query));
     }
 
     private static String criteriaKey(String type, Map<String, String[]> params) {
@@ -213,11 +237,13 @@ public final class ResourceService {
         StoreFacts facts = new StoreFacts(session, this, clock);
         RuleEffects effects = RuleEffects.NONE;
         String json;
+        RoutingDecision routes;
         try {
             if (decide) {
                 // e.g. held for want of consent (R-CON-1), priced hours (R-TK-4); validated as amended
                 rules.amend(resource, before, facts);
             }
+            routes = routing.decide(resource, before, facts); // a routed Task is stored as queued
             json = context.newJsonParser().encodeResourceToString(resource);
             validator.validate(resource, json);
             if (decide) {
@@ -232,7 +258,7 @@ public final class ResourceService {
         } else {
             session.update(stored, extractor.extract(resource));
         }
-        routing.enqueue(session, resource, before, facts, now.toEpochMilli()); // delivered after commit
+        routing.enqueue(session, resource, routes, now.toEpochMilli()); // delivered after commit
         apply(session, effects);
         return resource;
     }

@@ -72,7 +72,7 @@ public final class IntakeService {
         store.inTransaction(session -> {
             for (Map.Entry<String, String> unit : trace.units().entrySet()) {
                 String type = unit.getKey().substring(0, unit.getKey().indexOf('?'));
-                if (service.findConditionalMatch(session, type, unit.getKey()).isEmpty()) {
+                if (service.findMatch(session, type, unit.getKey()).isEmpty()) {
                     unknown.add(new FieldError(unit.getValue(), "Organization".equals(type)
                             ? "Unknown unit: no Organization with this HSA-id" : "Unknown: no " + type + " with this identifier", null));
                 }

@@ -19,8 +19,17 @@ import se.vardbrygga.mappings.rules.Facts;
  */
 public final class OutboxRouting {
 
-    public void enqueue(StoreSession session, Resource resource, Optional<Resource> before, Facts facts, long now) {
+    /** The routes of a resource about to be stored; a routed Task is marked queued (delivery-status) in it. */
+    public RoutingDecision decide(Resource resource, Optional<Resource> before, Facts facts) {
         RoutingDecision decision = Routing.of(resource, before, facts);
+        if (decision.routed()) {
+            DeliveryRecords.markQueued(resource);
+        }
+        return decision;
+    }
+
+    /** Writes the outbox rows of the decision, in the transaction that stores the resource. */
+    public void enqueue(StoreSession session, Resource resource, RoutingDecision decision, long now) {
         String type = resource.fhirType();
         String id = resource.getIdElement().getIdPart();
         int version = Integer.parseInt(resource.getMeta().getVersionId());
@@ -32,11 +41,6 @@ public final class OutboxRouting {
             String rule = why.contains(":") ? why.substring(0, why.indexOf(':')) : "";
             session.enqueue(OutboxEntry.unroutable(messageId(type, id, version, why), type, id, version, rule, why, now));
         }
-    }
-
-    /** What routing decides for a stored resource, as it would now: for {@code $routes}. */
-    public RoutingDecision explain(Resource resource, Facts facts) {
-        return Routing.of(resource, Optional.empty(), facts);
     }
 
     static String messageId(String type, String id, int version, String route) {

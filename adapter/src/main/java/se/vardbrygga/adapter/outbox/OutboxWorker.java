@@ -12,18 +12,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.adapter.channel.Channel;
 import se.vardbrygga.adapter.channel.Delivery;
 import se.vardbrygga.adapter.channel.Outgoing;
 import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.store.OutboxEntry;
 import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
+import se.vardbrygga.mappings.rules.Change;
+import se.vardbrygga.mappings.rules.RuleEffects;
 
 /**
  * Delivers the outbox after commit. Each run claims due rows ({@code FOR UPDATE SKIP LOCKED}: nodes sharing one
@@ -41,15 +47,20 @@ public final class OutboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final ResourceStore store;
+    private final ResourceService service;
     private final FhirContext fhir;
     private final Map<String, Channel> channels;
     private final AdapterConfig.Routing settings;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Map<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
-    public OutboxWorker(ResourceStore store, FhirContext fhir, Map<String, Channel> channels, AdapterConfig.Routing settings, Clock clock) {
+    public OutboxWorker(ResourceStore store, ResourceService service, FhirContext fhir, Map<String, Channel> channels,
+                        AdapterConfig.Routing settings, DeliveryMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.store = store;
+        this.service = service;
         this.fhir = fhir;
         this.channels = channels;
         this.settings = settings;
@@ -88,53 +99,88 @@ public final class OutboxWorker implements AutoCloseable {
             long now = clock.millis();
             List<OutboxEntry> due = session.claimDue(now, settings.batchSize());
             for (OutboxEntry entry : due) {
-                record(session, entry, deliver(session, entry), now);
+                Attempt attempt = deliver(session, entry);
+                record(session, entry, attempt.delivery(), now);
+                audit(session, entry, attempt, now);
             }
             return due.size();
         });
     }
 
-    private Delivery deliver(StoreSession session, OutboxEntry entry) {
+    /** A delivery attempt and what it was about: the address called and the patient of the resource. */
+    private record Attempt(Delivery delivery, String address, Optional<String> patient) {
+        Attempt(Delivery delivery) {
+            this(delivery, null, Optional.empty());
+        }
+    }
+
+    private Attempt deliver(StoreSession session, OutboxEntry entry) {
         Channel channel = channels.get(entry.channel());
         if (channel == null) {
-            return new Delivery.Fatal("no channel of kind " + entry.channel());
+            return new Attempt(new Delivery.Fatal("no channel of kind " + entry.channel()));
         }
         Optional<Endpoint> endpoint = read(session, entry.endpoint()).filter(Endpoint.class::isInstance).map(Endpoint.class::cast)
                 .filter(e -> e.getStatus() == Endpoint.EndpointStatus.ACTIVE && e.hasAddress());
         if (endpoint.isEmpty()) {
-            return new Delivery.Fatal(entry.endpoint() + " is not an active Endpoint with an address");
+            return new Attempt(new Delivery.Fatal(entry.endpoint() + " is not an active Endpoint with an address"));
         }
         Optional<Resource> resource = session.readVersion(entry.resourceType(), entry.resourceId(), entry.resourceVersion()).map(this::parse);
         if (resource.isEmpty()) {
-            return new Delivery.Fatal(entry.resourceType() + " version " + entry.resourceVersion() + " not found");
+            return new Attempt(new Delivery.Fatal(entry.resourceType() + " version " + entry.resourceVersion() + " not found"));
         }
+        String address = endpoint.get().getAddress();
+        Optional<String> patient = patientOf(resource.get());
         CircuitBreaker<Object> breaker = breakers.computeIfAbsent(entry.endpoint(), k -> CircuitBreaker.builder()
                 .withFailureThreshold(5).withDelay(Duration.ofSeconds(30)).withSuccessThreshold(1).build());
         if (!breaker.tryAcquirePermit()) {
-            return new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called");
+            return new Attempt(new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called"), address, patient);
         }
-        Delivery delivery = channel.deliver(new Outgoing(entry.messageId(), entry.channel(), endpoint.get().getAddress(), resource.get()));
+        Delivery delivery = channel.deliver(new Outgoing(entry.messageId(), entry.channel(), address, resource.get()));
         if (delivery instanceof Delivery.Transient) {
             breaker.recordFailure();
         } else {
             breaker.recordSuccess();
         }
-        return delivery;
+        return new Attempt(delivery, address, patient);
+    }
+
+    private static Optional<String> patientOf(Resource resource) {
+        Reference patient = resource instanceof Task t ? t.getFor()
+                : resource instanceof Communication c ? c.getSubject() : null;
+        return patient == null || patient.getReference() == null || !patient.getReference().startsWith("Patient/")
+                ? Optional.empty() : Optional.of(patient.getReference());
+    }
+
+    /** The hop's AuditEvent, and the Task's delivery status once delivered or dead; in the attempt's transaction. */
+    private void audit(StoreSession session, OutboxEntry entry, Attempt attempt, long now) {
+        service.insertNew(session, DeliveryRecords.hop(entry, attempt.address(), attempt.delivery(), attempt.patient(),
+                new java.util.Date(now)), service.newId());
+        boolean dead = attempt.delivery() instanceof Delivery.Fatal
+                || (attempt.delivery() instanceof Delivery.Transient && entry.attempts() + 1 >= settings.maxAttempts());
+        Optional<Change> status = attempt.delivery() instanceof Delivery.Delivered
+                ? DeliveryRecords.taskStatus(entry, "delivered", "Delivered")
+                : dead ? DeliveryRecords.taskStatus(entry, "failed", "Failed") : Optional.empty();
+        status.ifPresent(change -> service.apply(session, new RuleEffects(List.of(), List.of(change))));
     }
 
     private void record(StoreSession session, OutboxEntry entry, Delivery delivery, long now) {
         int attempts = entry.attempts() + 1;
         if (delivery instanceof Delivery.Delivered) {
             session.recordAttempt(entry.id(), OutboxEntry.Status.DELIVERED, attempts, now, now, null);
+            metrics.delivered(entry.channel(), clock.millis() - entry.created());
         } else if (delivery instanceof Delivery.Fatal fatal) {
             session.recordAttempt(entry.id(), OutboxEntry.Status.DEAD, attempts, now, null, fatal.detail());
+            metrics.dead(entry.channel());
             LOG.warn("Outbox {} to {} refused: dead ({})", entry.id(), entry.channel(), fatal.detail());
         } else {
             boolean dead = attempts >= settings.maxAttempts();
             session.recordAttempt(entry.id(), dead ? OutboxEntry.Status.DEAD : OutboxEntry.Status.PENDING, attempts,
                     now + backoff(attempts), null, delivery.detail());
             if (dead) {
+                metrics.dead(entry.channel());
                 LOG.warn("Outbox {} to {} dead after {} attempts ({})", entry.id(), entry.channel(), attempts, delivery.detail());
+            } else {
+                metrics.retried(entry.channel());
             }
         }
     }

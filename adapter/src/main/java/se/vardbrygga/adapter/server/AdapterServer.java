@@ -20,6 +20,8 @@ import se.vardbrygga.adapter.fhir.PatientOperations;
 import se.vardbrygga.adapter.fhir.InvoiceOperations;
 import se.vardbrygga.adapter.fhir.RouteOperations;
 import se.vardbrygga.adapter.outbox.Channels;
+import se.vardbrygga.adapter.outbox.DeliveryMetrics;
+import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.outbox.OutboxWorker;
 import se.vardbrygga.adapter.outbox.OutboxRouting;
 import se.vardbrygga.adapter.fhir.TaskOperations;
@@ -116,6 +118,8 @@ public final class AdapterServer implements AutoCloseable {
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
             context.addServlet(new ServletHolder("outbox", new OutboxAdminServlet(store, clock)), "/admin/outbox/*");
+            DeliveryMetrics metrics = new DeliveryMetrics(() -> store.inTransaction(StoreSession::outboxCounts));
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, clock);
             context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir)), "/intake/*");
             jetty.setHandler(context);
@@ -123,7 +127,8 @@ public final class AdapterServer implements AutoCloseable {
             AssistanceLimitReminders reminders = new AssistanceLimitReminders(store, service, clock);
             PeriodicJobs jobs = new PeriodicJobs()
                     .every(config.jobs().assistanceReminderInterval(), "assistance-limit-reminders (R-PA-1)", reminders);
-            OutboxWorker outbox = new OutboxWorker(store, fhir, Channels.standard(fhir, config.routing(), clock), config.routing(), clock)
+            OutboxWorker outbox = new OutboxWorker(store, service, fhir, Channels.standard(fhir, config.routing(), clock), config.routing(),
+                    metrics, clock)
                     .start();
             return new AdapterServer(jetty, store, bundles, reminders, jobs, outbox);
         } catch (Exception | Error e) {

@@ -2,7 +2,7 @@ package se.vardbrygga.adapter.it;
 
 import se.vardbrygga.adapter.config.AdapterConfig;
 
-/** The routing contract on the embedded H2 file database (two nodes in one JVM share the file). */
+/** The routing contract on the embedded H2 file database (one node, two workers). */
 class RoutingH2IT extends RoutingContract {
     @Override
     AdapterConfig.Database database() {

@@ -58,6 +58,7 @@ public final class DomainRules {
         List<RuleViolation> violations = new ArrayList<>();
         RuleEffects effects = RuleEffects.NONE;
         if (resource instanceof Task task) {
+            TaskLifecycle.check(task, before); // 409 with the allowed transitions
             ConsentRules.checkHeld(task, before, facts, violations);
             if (DelegationRules.isDelegation(task)) {
                 DelegationRules.checkIssuing(task, before, facts, violations);
@@ -73,6 +74,9 @@ public final class DomainRules {
                 ServicePurchaseRules.check(task, before, facts, violations);
             } else if (DeviceFollowUp.isHandover(task) && before.isEmpty()) {
                 DeviceFollowUp.checkHandover(task, facts, violations);
+            }
+            if (violations.isEmpty()) {
+                TaskLifecycle.checkRejectionReason(task, before, violations);
             }
         } else if (resource instanceof Consent consent) {
             effects = ConsentRules.onConsent(consent, facts);

@@ -62,7 +62,7 @@ class HomeCareRulesTest {
         assertThat(refusals(enrolment("centre-nurse"), Optional.empty())).containsExactly("R-HC-2@Task.requester");
         assertThat(refusals(enrolment("ward-physician"), Optional.empty())).containsExactly("R-HC-2@Task.requester");
 
-        Task enrolled = enrolment("gp");
+        Task enrolled = enrolment("gp").setStatus(TaskStatus.INPROGRESS);
         Task discharge = enrolled.copy().setStatus(TaskStatus.COMPLETED).setRequester(new Reference("PractitionerRole/ward-physician"));
         assertThat(refusals(discharge, Optional.of(enrolled))).containsExactly("R-HC-2@Task.requester");
     }
