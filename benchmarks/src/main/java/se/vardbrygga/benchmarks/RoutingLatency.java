@@ -40,7 +40,7 @@ public final class RoutingLatency {
         String db = args.length > 0 ? args[0] : "h2";
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        AdapterConfig config = new ConfigLoader(Map.of()).load(null).withPort(0);
+        AdapterConfig config = new ConfigLoader(System.getenv()).load(null).withPort(0);
         EmbeddedPostgres postgres = null;
         if (db.equals("postgres")) {
             postgres = EmbeddedPostgres.builder().start();
@@ -95,7 +95,7 @@ public final class RoutingLatency {
         Matcher m = Pattern.compile("vardbrygga_delivery_latency_seconds\\{channel=\"lifecare-sp\",quantile=\"([0-9.]+)\"} ([0-9.E-]+)")
                 .matcher(metrics);
         while (m.find()) {
-            System.out.printf("  commit -> delivered p%s: %.1f ms%n", m.group(1).replace("0.", "").replace("5", "50"),
+            System.out.printf("  commit -> delivered p%d: %.1f ms%n", Math.round(Double.parseDouble(m.group(1)) * 100),
                     Double.parseDouble(m.group(2)) * 1000);
         }
         Matcher c = Pattern.compile("vardbrygga_delivery_latency_seconds_count\\{channel=\"lifecare-sp\"} ([0-9.]+)").matcher(metrics);

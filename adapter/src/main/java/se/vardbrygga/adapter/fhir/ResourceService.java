@@ -87,7 +87,7 @@ public final class ResourceService {
 
     /** Writes version 1 of a resource under an id this service assigned with {@link #newId()}. */
     public Resource insertNew(StoreSession session, Resource resource, String id) {
-        return write(session, resource, id, 1, Optional.empty(), true);
+        return write(session, resource, id, 1, Optional.empty(), Origin.CLIENT);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class ResourceService {
                     + ", the request expected version " + expectedVersion);
         }
         Optional<Resource> before = session.read(type, id).map(this::toResource);
-        return write(session, resource, id, current + 1, before, true);
+        return write(session, resource, id, current + 1, before, Origin.CLIENT);
     }
 
     public Resource read(StoreSession session, String type, String id) {
@@ -228,8 +228,25 @@ public final class ResourceService {
      * and writes the rules' effects. A refusal (422) comes before anything is written; inside a
      * transaction the whole Bundle rolls back.
      */
+    /**
+     * Who writes: a client (amended, validated, decided by the rules), a rule (validated, not decided again), or the
+     * delivery bookkeeping of the server itself (its AuditEvents and delivery status: built by code, not validated).
+     */
+    private enum Origin { CLIENT, RULE, BOOKKEEPING }
+
+    /** Writes what the server records about its own work (an AuditEvent of a delivery): no rules, no validation. */
+    public Resource insertBookkeeping(StoreSession session, Resource resource) {
+        return write(session, resource, newId(), 1, Optional.empty(), Origin.BOOKKEEPING);
+    }
+
+    /** Applies changes of the server's bookkeeping (a Task's delivery status) under the row lock, unvalidated. */
+    public void applyBookkeeping(StoreSession session, List<Change> changes) {
+        apply(session, new RuleEffects(List.of(), changes), Origin.BOOKKEEPING);
+    }
+
     private Resource write(StoreSession session, Resource resource, String id, int version, Optional<Resource> before,
-                           boolean decide) {
+                           Origin origin) {
+        boolean decide = origin == Origin.CLIENT;
         String type = resource.fhirType();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         resource.setId(new IdType(type, id, String.valueOf(version)));
@@ -245,7 +262,9 @@ public final class ResourceService {
             }
             routes = routing.decide(resource, before, facts); // a routed Task is stored as queued
             json = context.newJsonParser().encodeResourceToString(resource);
-            validator.validate(resource, json);
+            if (origin != Origin.BOOKKEEPING) {
+                validator.validate(resource, json);
+            }
             if (decide) {
                 effects = rules.onWrite(resource, before, facts);
             }
@@ -259,14 +278,18 @@ public final class ResourceService {
             session.update(stored, extractor.extract(resource));
         }
         routing.enqueue(session, resource, routes, now.toEpochMilli()); // delivered after commit
-        apply(session, effects);
+        apply(session, effects, Origin.RULE);
         return resource;
     }
 
     /** What the rules write with a resource: new resources, and changes made under the row lock. */
     public void apply(StoreSession session, RuleEffects effects) {
+        apply(session, effects, Origin.RULE);
+    }
+
+    private void apply(StoreSession session, RuleEffects effects, Origin origin) {
         for (Resource created : effects.creates()) {
-            write(session, created, newId(), 1, Optional.empty(), false);
+            write(session, created, newId(), 1, Optional.empty(), origin);
         }
         for (Change change : effects.changes()) {
             Optional<Integer> version = session.lockCurrentVersion(change.type(), change.id());
@@ -276,8 +299,8 @@ public final class ResourceService {
             // read after the lock: a concurrent writer's change is visible and decided on again
             Resource current = toResource(session.read(change.type(), change.id()).orElseThrow());
             change.change().apply(current.copy()).ifPresent(changed -> {
-                write(session, changed.updated(), change.id(), version.get() + 1, Optional.of(current), false);
-                changed.alsoCreate().forEach(r -> write(session, r, newId(), 1, Optional.empty(), false));
+                write(session, changed.updated(), change.id(), version.get() + 1, Optional.of(current), origin);
+                changed.alsoCreate().forEach(r -> write(session, r, newId(), 1, Optional.empty(), origin));
             });
         }
     }

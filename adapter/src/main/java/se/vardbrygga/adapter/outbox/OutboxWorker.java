@@ -4,10 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import dev.failsafe.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,11 +57,17 @@ public final class OutboxWorker implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Map<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
+    private final ExecutorService deliveries;
     private ScheduledExecutorService scheduler;
 
     public OutboxWorker(ResourceStore store, ResourceService service, FhirContext fhir, Map<String, Channel> channels,
                         AdapterConfig.Routing settings, DeliveryMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.deliveries = Executors.newFixedThreadPool(Math.max(1, settings.batchSize()), r -> {
+            Thread t = new Thread(r, "outbox-delivery");
+            t.setDaemon(true);
+            return t;
+        });
         this.store = store;
         this.service = service;
         this.fhir = fhir;
@@ -93,15 +102,25 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** One claim-deliver-record round in one transaction; returns the number of rows it handled. */
+    /**
+     * One claim-deliver-record round in one transaction; returns the number of rows it handled. What a delivery needs
+     * is read from the database first; the calls to the downstream systems then run side by side on the delivery
+     * threads (the slow part is the network), and their outcomes are recorded in the claiming transaction.
+     */
     public int runOnce() {
         return store.inTransaction(session -> {
             long now = clock.millis();
             List<OutboxEntry> due = session.claimDue(now, settings.batchSize());
+            List<CompletableFuture<Attempt>> attempts = new ArrayList<>();
             for (OutboxEntry entry : due) {
-                Attempt attempt = deliver(session, entry);
-                record(session, entry, attempt.delivery(), now);
-                audit(session, entry, attempt, now);
+                Prepared prepared = prepare(session, entry);
+                attempts.add(prepared.failure() != null ? CompletableFuture.completedFuture(new Attempt(prepared.failure()))
+                        : CompletableFuture.supplyAsync(() -> send(entry, prepared), deliveries));
+            }
+            for (int i = 0; i < due.size(); i++) {
+                Attempt attempt = attempts.get(i).join();
+                record(session, due.get(i), attempt.delivery(), now);
+                audit(session, due.get(i), attempt, now);
             }
             return due.size();
         });
@@ -114,34 +133,43 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private Attempt deliver(StoreSession session, OutboxEntry entry) {
+    /** What a delivery needs, read in the transaction: the channel, the address, the resource version; or why not. */
+    private record Prepared(Channel channel, String address, Resource resource, Delivery failure) {
+        static Prepared failed(String why) {
+            return new Prepared(null, null, null, new Delivery.Fatal(why));
+        }
+    }
+
+    private Prepared prepare(StoreSession session, OutboxEntry entry) {
         Channel channel = channels.get(entry.channel());
         if (channel == null) {
-            return new Attempt(new Delivery.Fatal("no channel of kind " + entry.channel()));
+            return Prepared.failed("no channel of kind " + entry.channel());
         }
         Optional<Endpoint> endpoint = read(session, entry.endpoint()).filter(Endpoint.class::isInstance).map(Endpoint.class::cast)
                 .filter(e -> e.getStatus() == Endpoint.EndpointStatus.ACTIVE && e.hasAddress());
         if (endpoint.isEmpty()) {
-            return new Attempt(new Delivery.Fatal(entry.endpoint() + " is not an active Endpoint with an address"));
+            return Prepared.failed(entry.endpoint() + " is not an active Endpoint with an address");
         }
         Optional<Resource> resource = session.readVersion(entry.resourceType(), entry.resourceId(), entry.resourceVersion()).map(this::parse);
-        if (resource.isEmpty()) {
-            return new Attempt(new Delivery.Fatal(entry.resourceType() + " version " + entry.resourceVersion() + " not found"));
-        }
-        String address = endpoint.get().getAddress();
-        Optional<String> patient = patientOf(resource.get());
+        return resource.map(r -> new Prepared(channel, endpoint.get().getAddress(), r, null))
+                .orElseGet(() -> Prepared.failed(entry.resourceType() + " version " + entry.resourceVersion() + " not found"));
+    }
+
+    /** The call to the downstream system, on a delivery thread, behind the Endpoint's circuit breaker. */
+    private Attempt send(OutboxEntry entry, Prepared prepared) {
+        Optional<String> patient = patientOf(prepared.resource());
         CircuitBreaker<Object> breaker = breakers.computeIfAbsent(entry.endpoint(), k -> CircuitBreaker.builder()
                 .withFailureThreshold(5).withDelay(Duration.ofSeconds(30)).withSuccessThreshold(1).build());
         if (!breaker.tryAcquirePermit()) {
-            return new Attempt(new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called"), address, patient);
+            return new Attempt(new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called"), prepared.address(), patient);
         }
-        Delivery delivery = channel.deliver(new Outgoing(entry.messageId(), entry.channel(), address, resource.get()));
+        Delivery delivery = prepared.channel().deliver(new Outgoing(entry.messageId(), entry.channel(), prepared.address(), prepared.resource()));
         if (delivery instanceof Delivery.Transient) {
             breaker.recordFailure();
         } else {
             breaker.recordSuccess();
         }
-        return new Attempt(delivery, address, patient);
+        return new Attempt(delivery, prepared.address(), patient);
     }
 
     private static Optional<String> patientOf(Resource resource) {
@@ -153,14 +181,14 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** The hop's AuditEvent, and the Task's delivery status once delivered or dead; in the attempt's transaction. */
     private void audit(StoreSession session, OutboxEntry entry, Attempt attempt, long now) {
-        service.insertNew(session, DeliveryRecords.hop(entry, attempt.address(), attempt.delivery(), attempt.patient(),
-                new java.util.Date(now)), service.newId());
+        service.insertBookkeeping(session, DeliveryRecords.hop(entry, attempt.address(), attempt.delivery(), attempt.patient(),
+                new java.util.Date(now)));
         boolean dead = attempt.delivery() instanceof Delivery.Fatal
                 || (attempt.delivery() instanceof Delivery.Transient && entry.attempts() + 1 >= settings.maxAttempts());
         Optional<Change> status = attempt.delivery() instanceof Delivery.Delivered
                 ? DeliveryRecords.taskStatus(entry, "delivered", "Delivered")
                 : dead ? DeliveryRecords.taskStatus(entry, "failed", "Failed") : Optional.empty();
-        status.ifPresent(change -> service.apply(session, new RuleEffects(List.of(), List.of(change))));
+        status.ifPresent(change -> service.applyBookkeeping(session, List.of(change)));
     }
 
     private void record(StoreSession session, OutboxEntry entry, Delivery delivery, long now) {
@@ -205,6 +233,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        deliveries.shutdownNow();
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
