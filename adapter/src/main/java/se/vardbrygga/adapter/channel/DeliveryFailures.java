@@ -24,6 +24,22 @@ public final class DeliveryFailures {
         return new Delivery.Fatal(what + ": HTTP " + status + " (refused by the receiver)");
     }
 
+    /** A downstream call whose exceptions become deliveries by this table (an interruption: try again). */
+    public interface Call {
+        Delivery run() throws Exception;
+    }
+
+    public static Delivery calling(String what, Call call) {
+        try {
+            return call.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery.Transient(what + ": interrupted");
+        } catch (Exception e) {
+            return ofException(e, what);
+        }
+    }
+
     public static Delivery ofException(Exception e, String what) {
         if (e instanceof HttpTimeoutException) {
             return new Delivery.Transient(what + ": timed out");

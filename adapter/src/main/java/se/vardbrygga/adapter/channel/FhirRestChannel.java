@@ -30,7 +30,7 @@ public final class FhirRestChannel implements Channel {
     @Override
     public Delivery deliver(Outgoing message) {
         String what = message.channel() + " create";
-        try {
+        return DeliveryFailures.calling(what, () -> {
             Optional<String> token = oauth.token(message.address());
             if (token.isEmpty()) {
                 return new Delivery.Transient(message.channel() + ": the token endpoint refused the client credentials");
@@ -48,12 +48,7 @@ public final class FhirRestChannel implements Channel {
                 oauth.forget(message.address());
             }
             return DeliveryFailures.ofStatus(response.statusCode(), what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Delivery.Transient(what + ": interrupted");
-        } catch (Exception e) {
-            return DeliveryFailures.ofException(e, what);
-        }
+        });
     }
 
     private static Resource withMessageId(Outgoing message) {

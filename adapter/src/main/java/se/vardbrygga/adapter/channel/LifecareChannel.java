@@ -34,7 +34,7 @@ public final class LifecareChannel implements Channel {
     @Override
     public Delivery deliver(Outgoing message) {
         String what = "lifecare-sp $process-message";
-        try {
+        return DeliveryFailures.calling(what, () -> {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(message.address() + "/$process-message"))
                     .timeout(timeout)
                     .header("Content-Type", "application/fhir+json")
@@ -52,12 +52,7 @@ public final class LifecareChannel implements Channel {
             return code == MessageHeader.ResponseType.TRANSIENTERROR
                     ? new Delivery.Transient(what + ": transient-error")
                     : new Delivery.Fatal(what + ": " + (code == null ? "no response code" : code.toCode()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Delivery.Transient(what + ": interrupted");
-        } catch (Exception e) {
-            return DeliveryFailures.ofException(e, what);
-        }
+        });
     }
 
     private Bundle bundle(Outgoing message) {

@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,8 +23,6 @@ import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Invoice;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -43,6 +41,7 @@ import se.vardbrygga.mappings.purchase.RegionRuleSets;
 import se.vardbrygga.mappings.purchase.Specification;
 import se.vardbrygga.mappings.rules.Change;
 import se.vardbrygga.mappings.rules.RuleEffects;
+import se.vardbrygga.mappings.rules.RuleViolationException;
 import se.vardbrygga.profiles.Canonical;
 
 /**
@@ -270,10 +269,8 @@ public final class InvoiceOperations {
                 .orElseThrow(() -> refused("R-TK-3", "Parameters.parameter('agreement')", "No stored agreement " + reference));
     }
 
-    private UnprocessableEntityException refused(String rule, String expression, String message) {
-        OperationOutcome outcome = new OperationOutcome();
-        Outcomes.addError(outcome, IssueType.BUSINESSRULE, message, expression, rule);
-        return new UnprocessableEntityException(context, outcome);
+    private BaseServerResponseException refused(String rule, String expression, String message) {
+        return RuleOutcomes.refused(context, RuleViolationException.of(rule, expression, message));
     }
 
     private static Optional<String> string(Parameters in, String name) {

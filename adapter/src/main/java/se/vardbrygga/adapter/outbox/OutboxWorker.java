@@ -32,7 +32,6 @@ import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
 import se.vardbrygga.mappings.rules.Change;
-import se.vardbrygga.mappings.rules.RuleEffects;
 
 /**
  * Delivers the outbox after commit. Each run claims due rows ({@code FOR UPDATE SKIP LOCKED}: nodes sharing one
@@ -119,8 +118,8 @@ public final class OutboxWorker implements AutoCloseable {
             }
             for (int i = 0; i < due.size(); i++) {
                 Attempt attempt = attempts.get(i).join();
-                record(session, due.get(i), attempt.delivery(), now);
-                audit(session, due.get(i), attempt, now);
+                OutboxEntry.Status status = record(session, due.get(i), attempt.delivery(), now);
+                audit(session, due.get(i), attempt, status, now);
             }
             return due.size();
         });
@@ -180,37 +179,41 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** The hop's AuditEvent, and the Task's delivery status once delivered or dead; in the attempt's transaction. */
-    private void audit(StoreSession session, OutboxEntry entry, Attempt attempt, long now) {
+    private void audit(StoreSession session, OutboxEntry entry, Attempt attempt, OutboxEntry.Status status, long now) {
         service.insertBookkeeping(session, DeliveryRecords.hop(entry, attempt.address(), attempt.delivery(), attempt.patient(),
                 new java.util.Date(now)));
-        boolean dead = attempt.delivery() instanceof Delivery.Fatal
-                || (attempt.delivery() instanceof Delivery.Transient && entry.attempts() + 1 >= settings.maxAttempts());
-        Optional<Change> status = attempt.delivery() instanceof Delivery.Delivered
-                ? DeliveryRecords.taskStatus(entry, "delivered", "Delivered")
-                : dead ? DeliveryRecords.taskStatus(entry, "failed", "Failed") : Optional.empty();
-        status.ifPresent(change -> service.applyBookkeeping(session, List.of(change)));
+        Optional<Change> taskStatus = switch (status) {
+            case DELIVERED -> DeliveryRecords.taskStatus(entry, "delivered", "Delivered");
+            case DEAD -> DeliveryRecords.taskStatus(entry, "failed", "Failed");
+            default -> Optional.empty();
+        };
+        taskStatus.ifPresent(change -> service.applyBookkeeping(session, List.of(change)));
     }
 
-    private void record(StoreSession session, OutboxEntry entry, Delivery delivery, long now) {
+    /** Writes the outcome of the attempt on the row and returns the row's new status. */
+    private OutboxEntry.Status record(StoreSession session, OutboxEntry entry, Delivery delivery, long now) {
         int attempts = entry.attempts() + 1;
         if (delivery instanceof Delivery.Delivered) {
             session.recordAttempt(entry.id(), OutboxEntry.Status.DELIVERED, attempts, now, now, null);
             metrics.delivered(entry.channel(), clock.millis() - entry.created());
-        } else if (delivery instanceof Delivery.Fatal fatal) {
+            return OutboxEntry.Status.DELIVERED;
+        }
+        if (delivery instanceof Delivery.Fatal fatal) {
             session.recordAttempt(entry.id(), OutboxEntry.Status.DEAD, attempts, now, null, fatal.detail());
             metrics.dead(entry.channel());
             LOG.warn("Outbox {} to {} refused: dead ({})", entry.id(), entry.channel(), fatal.detail());
-        } else {
-            boolean dead = attempts >= settings.maxAttempts();
-            session.recordAttempt(entry.id(), dead ? OutboxEntry.Status.DEAD : OutboxEntry.Status.PENDING, attempts,
-                    now + backoff(attempts), null, delivery.detail());
-            if (dead) {
-                metrics.dead(entry.channel());
-                LOG.warn("Outbox {} to {} dead after {} attempts ({})", entry.id(), entry.channel(), attempts, delivery.detail());
-            } else {
-                metrics.retried(entry.channel());
-            }
+            return OutboxEntry.Status.DEAD;
         }
+        boolean dead = attempts >= settings.maxAttempts();
+        session.recordAttempt(entry.id(), dead ? OutboxEntry.Status.DEAD : OutboxEntry.Status.PENDING, attempts,
+                now + backoff(attempts), null, delivery.detail());
+        if (dead) {
+            metrics.dead(entry.channel());
+            LOG.warn("Outbox {} to {} dead after {} attempts ({})", entry.id(), entry.channel(), attempts, delivery.detail());
+            return OutboxEntry.Status.DEAD;
+        }
+        metrics.retried(entry.channel());
+        return OutboxEntry.Status.PENDING;
     }
 
     /** Exponential backoff with "equal jitter": half the step fixed, half random, at most backoffMaxMillis. */

@@ -75,7 +75,7 @@ abstract class AssistanceRemindersContract {
                 + "'class':'inpatient','start':'%s'%s%s}").formatted(WARD, personnummer, episode, event, now,
                 event.equals("discharge") ? ",'end':'" + now + "'" : "",
                 assistance ? ",'personalAssistance':{'executorHsaId':'" + ASSISTANCE + "','compensationGranted':true}" : "");
-        return intake.post("admission", json.replace('\'', '"'), "Content-Type", "application/json");
+        return intake.postJson("admission", json);
     }
 
     private List<Task> reminders(Stay stay) {

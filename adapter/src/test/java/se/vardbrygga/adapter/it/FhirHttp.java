@@ -32,6 +32,11 @@ public final class FhirHttp {
         return send(builder(path, withContentType(headers)).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** POSTs a plain JSON document written with single quotes for readability ({@code {'a':'b'}}). */
+    public Response postJson(String path, String singleQuotedJson) {
+        return post(path, singleQuotedJson.replace('\'', '"'), "Content-Type", "application/json");
+    }
+
     public Response post(String path, IBaseResource resource, String... headers) {
         return post(path, encode(resource), headers);
     }

@@ -32,8 +32,6 @@ import se.vardbrygga.simulators.DownstreamSimulators;
  */
 class OutboxDurabilityIT {
     private static final int BURST = 500;
-    private static final String HEALTH_CENTRE = "SE2321009959-VB1401";
-    private static final String HOME_CARE = "SE2120009952-VB2401";
 
     @TempDir
     Path dir;
@@ -76,9 +74,7 @@ class OutboxDurabilityIT {
                     simulators.rewrite(new String(seed.readAllBytes(), StandardCharsets.UTF_8)));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
-        FhirHttp.Response consent = intake(adapter).post("consent", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},"
-                + "'decision':'permit','receivingUnits':[{'hsaId':'%s'}],'period':{'start':'2026-01-01','end':'2030-12-31'},"
-                + "'date':'2026-01-01'}").formatted(HEALTH_CENTRE, HOME_CARE).replace('\'', '"'), "Content-Type", "application/json");
+        FhirHttp.Response consent = intake(adapter).postJson("consent", RoutedDocuments.consent());
         assertThat(consent.status()).as(consent.body()).isEqualTo(201);
     }
 
@@ -91,7 +87,7 @@ class OutboxDurabilityIT {
             clients.submit(() -> {
                 for (int n; (n = next.getAndIncrement()) < BURST; ) {
                     try {
-                        FhirHttp.Response r = intake.post("sip-invitation", invitation(n), "Content-Type", "application/json");
+                        FhirHttp.Response r = intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(n));
                         if (r.status() == 201) {
                             committed.add(r.createdId("Task"));
                         }
@@ -127,12 +123,5 @@ class OutboxDurabilityIT {
 
     private static FhirHttp intake(AdapterProcess adapter) {
         return new FhirHttp(adapter.root() + "/intake");
-    }
-
-    private static String invitation(int n) {
-        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'careContact':{'hsaId':'SE2321009959-R0102',"
-                + "'name':'Lisa Holm'},'dischargeReadyDate':'2030-11-27','deadline':'2030-11-26','invited':[{'hsaId':'%s',"
-                + "'responsibility':'Omläggning %d'}],'kartlaggning':{'reason':'Utskrivning','background':'Diabetes typ 2',"
-                + "'status':'Opåverkad','orderedTreatment':'Omläggning'}}").formatted(HEALTH_CENTRE, HOME_CARE, n).replace('\'', '"');
     }
 }

@@ -34,8 +34,8 @@ import se.vardbrygga.simulators.DownstreamSimulators;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RoutingContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HEALTH_CENTRE = "SE2321009959-VB1401";
-    private static final String HOME_CARE = "SE2120009952-VB2401";
+    private static final String HEALTH_CENTRE = RoutedDocuments.HEALTH_CENTRE;
+    private static final String HOME_CARE = RoutedDocuments.HOME_CARE;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
     private DownstreamSimulators simulators;
@@ -67,26 +67,13 @@ abstract class RoutingContract {
         fhir = new FhirHttp(server.baseUrl());
         intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
         admin = new FhirHttp(server.baseUrl().replace("/fhir", "/admin"));
-        assertThat(send("consent", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'decision':'permit',"
-                + "'receivingUnits':[{'hsaId':'%s'}],'period':{'start':'2026-11-25','end':'2027-11-24'},'date':'2026-11-25'}")
-                .formatted(HEALTH_CENTRE, HOME_CARE)).status()).isEqualTo(201);
+        assertThat(intake.postJson("consent", RoutedDocuments.consent()).status()).isEqualTo(201);
     }
 
     @AfterAll
     void stop() throws Exception {
         server.close();
         simulators.close();
-    }
-
-    private FhirHttp.Response send(String kind, String json) {
-        return intake.post(kind, json.replace('\'', '"'), "Content-Type", "application/json");
-    }
-
-    private static String sipInvitation(int n) {
-        return ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'careContact':{'hsaId':'SE2321009959-R0102',"
-                + "'name':'Lisa Holm'},'dischargeReadyDate':'2026-11-27','deadline':'2026-11-26','invited':[{'hsaId':'%s',"
-                + "'responsibility':'Omläggning %d'}],'kartlaggning':{'reason':'Utskrivning','background':'Diabetes typ 2',"
-                + "'status':'Opåverkad','orderedTreatment':'Omläggning'}}").formatted(HEALTH_CENTRE, HOME_CARE, n);
     }
 
     private String createdTask(FhirHttp.Response r) {
@@ -116,7 +103,7 @@ abstract class RoutingContract {
         int journalBefore = journal.actedOn().size();
         int npoBefore = npo.actedOn().size();
         int lifecareBefore = lifecare.actedOn().size();
-        String task = createdTask(send("home-care-assignment", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},"
+        String task = createdTask(intake.postJson("home-care-assignment", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},"
                 + "'physician':{'hsaId':'SE2321009959-R0101','name':'Anna Bergström'},'homeCareUnit':{'hsaId':'%s'},"
                 + "'assignmentId':'RT-1','reason':'Bensår','background':'Diabetes typ 2','status':'Opåverkad',"
                 + "'orderedTreatment':'Omläggning','needs':['Omläggning av bensår']}").formatted(HEALTH_CENTRE, HOME_CARE)));
@@ -152,7 +139,7 @@ abstract class RoutingContract {
 
     @Test
     void theUnitsReplyIsRoutedBackAndAnIllegalTransitionIs409_R_INFO_1() throws Exception {
-        String task = createdTask(send("sip-invitation", sipInvitation(4)));
+        String task = createdTask(intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(4)));
         drain();
         org.hl7.fhir.r4.model.Task invitation = fhir.get("Task/" + task).as(org.hl7.fhir.r4.model.Task.class);
         invitation.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.ACCEPTED);
@@ -176,7 +163,7 @@ abstract class RoutingContract {
         int before = lifecare.actedOn().size();
         lifecare.mode(ChannelSimulator.Mode.DOWN);
         try {
-            String task = createdTask(send("sip-invitation", sipInvitation(1)));
+            String task = createdTask(intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(1)));
             assertThat(drain()).isEqualTo(1);
             JsonNode row = outbox("?resource=Task/" + task).get("entries").get(0);
             assertThat(row.get("status").asText()).isEqualTo("pending");
@@ -203,7 +190,7 @@ abstract class RoutingContract {
         lifecare.mode(ChannelSimulator.Mode.REJECT);
         String task;
         try {
-            task = createdTask(send("sip-invitation", sipInvitation(2)));
+            task = createdTask(intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(2)));
             drain();
         } finally {
             lifecare.mode(ChannelSimulator.Mode.UP);
@@ -224,7 +211,7 @@ abstract class RoutingContract {
         ChannelSimulator lifecare = simulators.get("lifecare-sp");
         lifecare.mode(ChannelSimulator.Mode.ERROR_5XX);
         try {
-            String task = createdTask(send("sip-invitation", sipInvitation(3)));
+            String task = createdTask(intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(3)));
             for (int attempt = 0; attempt < 3; attempt++) {
                 drain();
                 clock.advance(Duration.ofMinutes(2));
@@ -273,7 +260,7 @@ abstract class RoutingContract {
         List<Future<String>> made = new ArrayList<>();
         for (int i = 0; i < burst(); i++) {
             int n = 1000 + i;
-            made.add(clients.submit(() -> createdTask(send("sip-invitation", sipInvitation(n)))));
+            made.add(clients.submit(() -> createdTask(intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(n)))));
         }
         for (Future<String> f : made) {
             f.get();

@@ -1,8 +1,8 @@
 package se.vardbrygga.adapter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.vardbrygga.adapter.it.Refusals.assertRefused;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Invoice;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
@@ -68,10 +67,6 @@ abstract class ServicePurchaseContract {
         server.close();
     }
 
-    private FhirHttp.Response send(String kind, String json) {
-        return intake.post(kind, json.replace('\'', '"'), "Content-Type", "application/json");
-    }
-
     private static String agreement(String id, String personnummer, String region, String start, String end, boolean signed, String extra) {
         String signatures = signed ? ",'signatures':[{'party':'purchaser','signedBy':{'hsaId':'SE2321009918-R0901','name':'Maria Ek'},"
                 + "'signedAt':'" + start + "'},{'party':'executor','signedBy':{'hsaId':'SE5590009915-R0001','name':'Jonas Holm'},"
@@ -115,17 +110,17 @@ abstract class ServicePurchaseContract {
 
     @Test
     void reportedHoursArePricedAndInvoicedOnceWithTheResponsibilityNumber_R_TK_4_R_CMP_5() {
-        String signed = created(send("service-purchase-agreement", agreement("TK-V1", "196307182342", "vastmanland",
+        String signed = created(intake.postJson("service-purchase-agreement", agreement("TK-V1", "196307182342", "vastmanland",
                 "2023-03-01T00:00:00+01:00", "2023-03-31T23:59:00+02:00", true, ",'invoiceMarks':['ansvarsnummer 4711']")), "Contract");
-        String unsigned = created(send("service-purchase-agreement", agreement("TK-V2", "197010102395", "vastmanland",
+        String unsigned = created(intake.postJson("service-purchase-agreement", agreement("TK-V2", "197010102395", "vastmanland",
                 "2023-03-01T00:00:00+01:00", "2023-03-31T23:59:00+02:00", false, ",'invoiceMarks':['ansvarsnummer 4711']")), "Contract");
         assertThat(fhir.get("Contract/" + signed).as(Contract.class).getStatus()).isEqualTo(Contract.ContractStatus.EXECUTED);
 
-        created(send("reported-hours", hours("TK-V1", "n1", "2023-03-10T22:00:00+01:00", "2023-03-11T06:30:00+01:00",
+        created(intake.postJson("reported-hours", hours("TK-V1", "n1", "2023-03-10T22:00:00+01:00", "2023-03-11T06:30:00+01:00",
                 "d1", "2023-03-11T08:00:00+01:00", "2023-03-11T16:30:00+01:00")), "ChargeItem");
-        created(send("reported-hours", hours("TK-V2", "u1", "2023-03-12T08:00:00+01:00", "2023-03-12T09:00:00+01:00")), "ChargeItem");
+        created(intake.postJson("reported-hours", hours("TK-V2", "u1", "2023-03-12T08:00:00+01:00", "2023-03-12T09:00:00+01:00")), "ChargeItem");
         // a resend of the same report is not counted twice
-        assertThat(send("reported-hours", hours("TK-V1", "n1", "2023-03-10T22:00:00+01:00", "2023-03-11T06:30:00+01:00")).status())
+        assertThat(intake.postJson("reported-hours", hours("TK-V1", "n1", "2023-03-10T22:00:00+01:00", "2023-03-11T06:30:00+01:00")).status())
                 .isIn(200, 201);
 
         List<ChargeItem> items = itemsOf(signed);
@@ -162,25 +157,25 @@ abstract class ServicePurchaseContract {
 
     @Test
     void badHoursAndInvoiceRequestsAreRefusedAndNothingStored_R_TK_3_R_TK_4() {
-        created(send("service-purchase-agreement", agreement("TK-V3", "195502024465", "vastmanland",
+        created(intake.postJson("service-purchase-agreement", agreement("TK-V3", "195502024465", "vastmanland",
                 "2023-05-01T00:00:00+02:00", "2023-05-31T00:00:00+02:00", true, ",'invoiceMarks':['ansvarsnummer 4711']")), "Contract");
-        created(send("service-purchase-agreement", agreement("TK-W1", "195502024465", "varmland",
+        created(intake.postJson("service-purchase-agreement", agreement("TK-W1", "195502024465", "varmland",
                 "2025-01-01T00:00:00+01:00", "2026-12-31T00:00:00+01:00", true, "")), "Contract");
-        created(send("reported-hours", hours("TK-V3", "a", "2023-05-02T08:00:00+02:00", "2023-05-02T12:00:00+02:00")), "ChargeItem");
+        created(intake.postJson("reported-hours", hours("TK-V3", "a", "2023-05-02T08:00:00+02:00", "2023-05-02T12:00:00+02:00")), "ChargeItem");
         int items = fhir.count("ChargeItem");
 
-        assertRefused(send("reported-hours", hours("TK-V3", "b", "2023-06-02T08:00:00+02:00", "2023-06-02T09:00:00+02:00")),
+        assertRefused(intake.postJson("reported-hours", hours("TK-V3", "b", "2023-06-02T08:00:00+02:00", "2023-06-02T09:00:00+02:00")),
                 "hours[0]", "R-TK-3"); // outside the agreement period
-        assertRefused(send("reported-hours", hours("TK-V3", "c", "2023-05-03T10:00:00+02:00", "2023-05-03T09:00:00+02:00")),
+        assertRefused(intake.postJson("reported-hours", hours("TK-V3", "c", "2023-05-03T10:00:00+02:00", "2023-05-03T09:00:00+02:00")),
                 "hours[0]", null); // negative
-        assertRefused(send("reported-hours", hours("TK-V3", "d", "2023-05-02T11:00:00+02:00", "2023-05-02T13:00:00+02:00")),
+        assertRefused(intake.postJson("reported-hours", hours("TK-V3", "d", "2023-05-02T11:00:00+02:00", "2023-05-02T13:00:00+02:00")),
                 "hours[0]", "R-TK-4"); // overlapping
-        assertRefused(send("reported-hours", hours("TK-V3", "e", "2023-05-04T08:00:00+02:00", "2023-05-04T09:00:00+02:00",
+        assertRefused(intake.postJson("reported-hours", hours("TK-V3", "e", "2023-05-04T08:00:00+02:00", "2023-05-04T09:00:00+02:00",
                 "f", "2023-05-04T08:30:00+02:00", "2023-05-04T09:30:00+02:00")), "hours[1]", "R-TK-4"); // overlapping each other
-        FhirHttp.Response noRate = send("reported-hours", hours("TK-W1", "g", "2025-10-02T08:00:00+02:00", "2025-10-02T09:00:00+02:00"));
+        FhirHttp.Response noRate = intake.postJson("reported-hours", hours("TK-W1", "g", "2025-10-02T08:00:00+02:00", "2025-10-02T09:00:00+02:00"));
         assertRefused(noRate, "hours[0]", "R-TK-4");
         assertThat(noRate.body()).contains("ratesByYear.2025");
-        assertRefused(send("reported-hours", hours("TK-NONE", "h", "2023-05-02T08:00:00+02:00", "2023-05-02T09:00:00+02:00")),
+        assertRefused(intake.postJson("reported-hours", hours("TK-NONE", "h", "2023-05-02T08:00:00+02:00", "2023-05-02T09:00:00+02:00")),
                 "agreementId", null);
         assertThat(fhir.count("ChargeItem")).isEqualTo(items);
 
@@ -204,12 +199,12 @@ abstract class ServicePurchaseContract {
     void vastmanlandAgreementEndsAtDischargeAndIsInvoicedThen_R_TK_3() {
         String episode = "{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194803123456'},'episodeId':'TK-E1','event':'%s',"
                 + "'class':'inpatient','start':'2023-04-01T10:00:00+02:00'%s}";
-        created(send("admission", episode.formatted(WARD, "admission", "")), "Encounter");
-        String contract = created(send("service-purchase-agreement", agreement("TK-V4", "194803123456", "vastmanland",
+        created(intake.postJson("admission", episode.formatted(WARD, "admission", "")), "Encounter");
+        String contract = created(intake.postJson("service-purchase-agreement", agreement("TK-V4", "194803123456", "vastmanland",
                 "2023-04-01T12:00:00+02:00", null, true, ",'invoiceMarks':['ansvarsnummer 4711']")), "Contract");
-        created(send("reported-hours", hours("TK-V4", "a", "2023-04-02T08:00:00+02:00", "2023-04-02T10:00:00+02:00")), "ChargeItem");
+        created(intake.postJson("reported-hours", hours("TK-V4", "a", "2023-04-02T08:00:00+02:00", "2023-04-02T10:00:00+02:00")), "ChargeItem");
 
-        FhirHttp.Response discharge = send("admission", episode.formatted(WARD, "discharge", ",'end':'2023-04-05T11:00:00+02:00'"));
+        FhirHttp.Response discharge = intake.postJson("admission", episode.formatted(WARD, "discharge", ",'end':'2023-04-05T11:00:00+02:00'"));
         assertThat(discharge.status()).as(discharge.body()).isEqualTo(201);
 
         Contract ended = fhir.get("Contract/" + contract).as(Contract.class);
@@ -217,7 +212,7 @@ abstract class ServicePurchaseContract {
         assertThat(ended.getApplies().getEndElement().getValue().toInstant()).isEqualTo(java.time.Instant.parse("2023-04-05T09:00:00Z"));
         assertThat(fhir.count("Provenance?target=Contract/" + contract)).isGreaterThanOrEqualTo(1);
         // hours after the discharge lie outside the agreement now
-        assertRefused(send("reported-hours", hours("TK-V4", "b", "2023-04-06T08:00:00+02:00", "2023-04-06T10:00:00+02:00")),
+        assertRefused(intake.postJson("reported-hours", hours("TK-V4", "b", "2023-04-06T08:00:00+02:00", "2023-04-06T10:00:00+02:00")),
                 "hours[0]", "R-TK-3");
 
         Parameters atDischarge = new Parameters();
@@ -230,9 +225,9 @@ abstract class ServicePurchaseContract {
 
     @Test
     void repaymentWhenAssistanceCompensationIsGrantedAfterwards_R_PA_4() {
-        String contract = created(send("service-purchase-agreement", agreement("TK-W2", "191212121212", "varmland",
+        String contract = created(intake.postJson("service-purchase-agreement", agreement("TK-W2", "191212121212", "varmland",
                 "2026-10-01T00:00:00+02:00", "2026-10-31T00:00:00+01:00", true, "")), "Contract");
-        created(send("reported-hours", hours("TK-W2", "a", "2026-10-02T08:00:00+02:00", "2026-10-02T12:00:00+02:00",
+        created(intake.postJson("reported-hours", hours("TK-W2", "a", "2026-10-02T08:00:00+02:00", "2026-10-02T12:00:00+02:00",
                 "b", "2026-10-03T08:00:00+02:00", "2026-10-03T09:15:00+02:00")), "ChargeItem");
         assertThat(itemsOf(contract)).extracting(i -> i.getPriceOverride().getValue().toPlainString())
                 .containsExactlyInAnyOrder("1382.80", "432.13"); // 4 h and 1.25 h × 345.70
@@ -249,16 +244,16 @@ abstract class ServicePurchaseContract {
         assertThat(fhir.post("Contract/" + contract + "/$assistance-granted", new Parameters()).status()).isEqualTo(200);
         assertThat(fhir.count("Invoice")).isEqualTo(invoices); // once
 
-        String vastmanland = created(send("service-purchase-agreement", agreement("TK-V5", "191212121212", "vastmanland",
+        String vastmanland = created(intake.postJson("service-purchase-agreement", agreement("TK-V5", "191212121212", "vastmanland",
                 "2023-01-01T00:00:00+01:00", null, true, ",'invoiceMarks':['ansvarsnummer 4711']")), "Contract");
         assertRefused(fhir.post("Contract/" + vastmanland + "/$assistance-granted", new Parameters()), null, "R-PA-4");
     }
 
     @Test
     void twoInvoiceRunsAtOnceBillEachHourOnce_R_TK_4() throws Exception {
-        created(send("service-purchase-agreement", agreement("TK-J1", "196307182342", "jamtland-harjedalen",
+        created(intake.postJson("service-purchase-agreement", agreement("TK-J1", "196307182342", "jamtland-harjedalen",
                 "2017-07-01T00:00:00+02:00", "2017-09-30T00:00:00+02:00", true, "")), "Contract");
-        created(send("reported-hours", hours("TK-J1", "a", "2017-08-02T08:00:00+02:00", "2017-08-02T10:05:00+02:00",
+        created(intake.postJson("reported-hours", hours("TK-J1", "a", "2017-08-02T08:00:00+02:00", "2017-08-02T10:05:00+02:00",
                 "b", "2017-09-02T08:00:00+02:00", "2017-09-02T08:10:00+02:00")), "ChargeItem");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch go = new CountDownLatch(1);
@@ -286,7 +281,7 @@ abstract class ServicePurchaseContract {
 
     @Test
     void seriousDeviationGoesToTheResponsibleCareProviderAndTheChiefPhysician_R_TK_5() {
-        String contract = created(send("service-purchase-agreement", agreement("TK-W3", "197010102395", "varmland",
+        String contract = created(intake.postJson("service-purchase-agreement", agreement("TK-W3", "197010102395", "varmland",
                 "2026-11-01T00:00:00+01:00", null, true, "")), "Contract");
         Contract agreement = fhir.get("Contract/" + contract).as(Contract.class);
         String ward = agreement.getTermFirstRep().getOffer().getParty().get(0).getReferenceFirstRep().getReference();
@@ -318,18 +313,5 @@ abstract class ServicePurchaseContract {
         c.addAbout(new Reference("Contract/" + contract));
         c.addPayload().setContent(new org.hl7.fhir.r4.model.StringType("Fallrisk uppmärksammad"));
         return c;
-    }
-
-    private static void assertRefused(FhirHttp.Response r, String field, String rule) {
-        assertThat(r.status()).as(r.body()).isEqualTo(422);
-        OperationOutcome oo = r.as(OperationOutcome.class);
-        assertThat(oo.getIssue()).as(r.body()).anySatisfy(issue -> {
-            if (field != null) {
-                assertThat(issue.getExpression()).extracting(e -> e.getValue()).contains(field);
-            }
-            if (rule != null) {
-                assertThat(issue.getDetails().getCoding()).extracting(c -> c.getCode()).contains(rule);
-            }
-        });
     }
 }

@@ -71,16 +71,9 @@ public final class Invoicing {
     private static Invoice invoice(RegionRuleSet rules, InvoicePeriod period, List<ChargeItem> lines,
                                    Map<String, Agreement> agreements, LocalDate today) {
         ChargeItem first = lines.get(0);
-        Invoice invoice = new Invoice()
-                .setStatus(Invoice.InvoiceStatus.ISSUED)
-                .setType(new CodeableConcept(Codes.servicePurchase("invoice")))
-                .setRecipient(first.getRequestingOrganization().copy())
-                .setIssuer(first.getPerformingOrganization().copy())
-                .setDate(Date.from(today.atStartOfDay(InvoicePeriod.SWEDEN).toInstant()));
-        invoice.addExtension(Codes.REGION_EXTENSION, new Coding(Canonical.REGION, rules.region(), rules.name()));
-        invoice.addExtension(Codes.INVOICE_PERIOD, new Period()
-                .setStartElement(new org.hl7.fhir.r4.model.DateTimeType(period.start().toString()))
-                .setEndElement(new org.hl7.fhir.r4.model.DateTimeType(period.end().toString())));
+        Invoice invoice = issued(rules, "invoice", first.getRequestingOrganization(), first.getPerformingOrganization(), today,
+                new Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(period.start().toString()))
+                        .setEndElement(new org.hl7.fhir.r4.model.DateTimeType(period.end().toString())));
         Set<String> marks = new LinkedHashSet<>(rules.invoicing().marks());
         lines.forEach(l -> {
             Agreement a = agreements.get(l.getSupportingInformationFirstRep().getReference());
@@ -96,19 +89,45 @@ public final class Invoicing {
         if (!rules.invoicing().perRequestingUnit()) {
             invoice.setSubject(first.getSubject().copy());
         }
-        Money total = Money.ZERO;
-        for (ChargeItem line : lines) {
-            Money amount = Money.sek(line.getPriceOverride().getValue());
-            total = total.plus(amount);
-            invoice.addLineItem().setSequence(invoice.getLineItem().size())
-                    .setChargeItem(new Reference("ChargeItem/" + line.getIdElement().getIdPart()))
-                    .addPriceComponent().setType(InvoicePriceComponentType.BASE)
-                    .setFactor(line.getFactorOverride())
-                    .setAmount(sek(amount));
-        }
-        invoice.setTotalNet(sek(total)).setTotalGross(sek(total));
+        bill(invoice, lines, false);
         invoice.setPaymentTerms(paymentTerms(rules, today));
         return invoice;
+    }
+
+    /** An issued invoice ({@code type}: invoice or repayment) from the executor to the purchaser, with region and period. */
+    private static Invoice issued(RegionRuleSet rules, String type, Reference recipient, Reference issuer, LocalDate today,
+                                  Period period) {
+        Invoice invoice = new Invoice()
+                .setStatus(Invoice.InvoiceStatus.ISSUED)
+                .setType(new CodeableConcept(Codes.servicePurchase(type)))
+                .setRecipient(recipient.copy())
+                .setIssuer(issuer.copy())
+                .setDate(Date.from(today.atStartOfDay(InvoicePeriod.SWEDEN).toInstant()));
+        invoice.addExtension(Codes.REGION_EXTENSION, new Coding(Canonical.REGION, rules.region(), rules.name()));
+        invoice.addExtension(Codes.INVOICE_PERIOD, period);
+        return invoice;
+    }
+
+    /**
+     * One line per ChargeItem with its priced amount (a repayment: negated, as a deduction) and the exact totals.
+     */
+    private static void bill(Invoice invoice, List<ChargeItem> lines, boolean repayment) {
+        Money total = Money.ZERO;
+        for (ChargeItem line : lines) {
+            Money priced = Money.sek(line.getPriceOverride().getValue());
+            Money amount = repayment ? priced.negate() : priced;
+            total = total.plus(amount);
+            Invoice.InvoiceLineItemPriceComponentComponent component = invoice.addLineItem()
+                    .setSequence(invoice.getLineItem().size())
+                    .setChargeItem(new Reference("ChargeItem/" + line.getIdElement().getIdPart()))
+                    .addPriceComponent()
+                    .setType(repayment ? InvoicePriceComponentType.DEDUCTION : InvoicePriceComponentType.BASE)
+                    .setAmount(sek(amount));
+            if (!repayment) {
+                component.setFactor(line.getFactorOverride());
+            }
+        }
+        invoice.setTotalNet(sek(total)).setTotalGross(sek(total));
     }
 
     static org.hl7.fhir.r4.model.Money sek(Money amount) {
@@ -145,27 +164,13 @@ public final class Invoicing {
      * the agreement's invoiced hours, one line per invoiced ChargeItem with its amount negated.
      */
     public static Draft repayment(RegionRuleSet rules, Agreement agreement, List<ChargeItem> invoiced, LocalDate today) {
-        Invoice invoice = new Invoice()
-                .setStatus(Invoice.InvoiceStatus.ISSUED)
-                .setType(new CodeableConcept(Codes.servicePurchase("repayment")))
-                .setSubject(new Reference(agreement.patient()))
-                .setRecipient(agreement.purchaser().orElseThrow().copy())
-                .setIssuer(agreement.executor().orElseThrow().copy())
-                .setDate(Date.from(today.atStartOfDay(InvoicePeriod.SWEDEN).toInstant()));
-        invoice.addExtension(Codes.REGION_EXTENSION, new Coding(Canonical.REGION, rules.region(), rules.name()));
         Period applies = agreement.contract().getApplies();
-        invoice.addExtension(Codes.INVOICE_PERIOD, new Period().setStartElement(applies.getStartElement().copy())
-                .setEndElement(applies.hasEnd() ? applies.getEndElement().copy() : new org.hl7.fhir.r4.model.DateTimeType(today.toString())));
+        Invoice invoice = issued(rules, "repayment", agreement.purchaser().orElseThrow(), agreement.executor().orElseThrow(), today,
+                new Period().setStartElement(applies.getStartElement().copy())
+                        .setEndElement(applies.hasEnd() ? applies.getEndElement().copy() : new org.hl7.fhir.r4.model.DateTimeType(today.toString())));
+        invoice.setSubject(new Reference(agreement.patient()));
         agreement.invoiceMarks().forEach(m -> invoice.addExtension(Codes.INVOICE_MARK, new StringType(m)));
-        Money total = Money.ZERO;
-        for (ChargeItem line : invoiced) {
-            Money amount = Money.sek(line.getPriceOverride().getValue()).negate();
-            total = total.plus(amount);
-            invoice.addLineItem().setSequence(invoice.getLineItem().size())
-                    .setChargeItem(new Reference("ChargeItem/" + line.getIdElement().getIdPart()))
-                    .addPriceComponent().setType(InvoicePriceComponentType.DEDUCTION).setAmount(sek(amount));
-        }
-        invoice.setTotalNet(sek(total)).setTotalGross(sek(total));
+        bill(invoice, invoiced, true);
         invoice.setPaymentTerms("Repayment: assistance compensation was granted afterwards for the stay, so the region "
                 + "is repaid what it paid for the service purchase (R-PA-4)");
         return new Draft(invoice, rules.region() + "-repayment-" + agreement.contract().getIdElement().getIdPart(), invoiced);

@@ -31,8 +31,9 @@ public final class RegionRuleSets {
     public RegionRuleSets(Path operatorDirectory) {
         for (String region : REGIONS) {
             Path own = operatorDirectory == null ? null : operatorDirectory.resolve(region + ".json");
-            String source = own != null && Files.isRegularFile(own) ? own.toString() : "regions/" + region + ".json";
-            try (InputStream in = own != null && Files.isRegularFile(own) ? Files.newInputStream(own)
+            boolean operators = own != null && Files.isRegularFile(own);
+            String source = operators ? own.toString() : "regions/" + region + ".json";
+            try (InputStream in = operators ? Files.newInputStream(own)
                     : RegionRuleSets.class.getResourceAsStream("/regions/" + region + ".json")) {
                 RegionRuleSet rules = JSON.readValue(in, RegionRuleSet.class);
                 if (!region.equals(rules.region())) {

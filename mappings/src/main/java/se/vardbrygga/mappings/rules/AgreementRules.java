@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.mappings.purchase.Agreement;
 import se.vardbrygga.mappings.purchase.RegionRuleSet;
 import se.vardbrygga.mappings.purchase.RegionRuleSets;
@@ -36,13 +37,13 @@ final class AgreementRules {
         Agreement agreement = new Agreement(contract);
         Optional<RegionRuleSet> region = agreement.region().flatMap(regions::of);
         if (region.isEmpty()) {
-            out.add(new RuleViolation("R-TK-4", "Contract.extension('" + se.vardbrygga.mappings.Codes.REGION_EXTENSION + "')",
+            out.add(new RuleViolation("R-TK-4", "Contract.extension('" + Codes.REGION_EXTENSION + "')",
                     "The agreement names no region whose rule set the adapter has (one of " + RegionRuleSets.REGIONS + ") (R-TK-4)"));
             return;
         }
         RegionRuleSet rules = region.get();
         if (!rules.compensation().pays()) {
-            out.add(new RuleViolation("R-TK-4", "Contract.extension('" + se.vardbrygga.mappings.Codes.REGION_EXTENSION + "')",
+            out.add(new RuleViolation("R-TK-4", "Contract.extension('" + Codes.REGION_EXTENSION + "')",
                     rules.name() + ": " + rules.compensation().rateSource() + " (R-TK-4)"));
         }
         for (Optional<Reference> party : List.of(agreement.purchaser(), agreement.executor())) {
@@ -55,7 +56,7 @@ final class AgreementRules {
                     + "both parties, the purchaser and the executor; without a signed agreement no compensation is paid (R-CMP-5)"));
         }
         if (rules.invoicing().agreementMarkRequired() && agreement.invoiceMarks().isEmpty()) {
-            out.add(new RuleViolation("R-TK-4", "Contract.extension('" + se.vardbrygga.mappings.Codes.INVOICE_MARK + "')",
+            out.add(new RuleViolation("R-TK-4", "Contract.extension('" + Codes.INVOICE_MARK + "')",
                     rules.name() + " requires a mark on every invoice: " + rules.invoicing().agreementMark() + " (R-TK-4)"));
         }
         if ("vastmanland".equals(rules.region())
@@ -63,6 +64,13 @@ final class AgreementRules {
             out.add(new RuleViolation("R-DEL-3", "Contract.term.subType", "A Västmanland staff purchase does not include "
                     + "HSL tasks such as medication handling or wound care; the region keeps them (R-DEL-3)"));
         }
+    }
+
+    /** The first stored Contract among {@code references} (a notice's about, reported hours' supportingInformation). */
+    static Optional<Contract> referenced(List<Reference> references, Facts facts) {
+        return references.stream()
+                .filter(r -> r.getReference() != null && r.getReference().startsWith("Contract/"))
+                .findFirst().flatMap(facts::resolve).filter(Contract.class::isInstance).map(Contract.class::cast);
     }
 
     private static boolean hasOrganisationNumber(Reference party, Facts facts) {

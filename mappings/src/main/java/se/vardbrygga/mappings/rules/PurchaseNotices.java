@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationPriority;
-import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -36,9 +35,7 @@ final class PurchaseNotices {
     }
 
     private static Optional<Agreement> agreement(Communication c, Facts facts) {
-        return c.getAbout().stream().filter(r -> r.getReference() != null && r.getReference().startsWith("Contract/"))
-                .findFirst().flatMap(facts::resolve).filter(Contract.class::isInstance)
-                .map(r -> new Agreement((Contract) r));
+        return AgreementRules.referenced(c.getAbout(), facts).map(Agreement::new);
     }
 
     static void check(Communication notice, Facts facts, List<RuleViolation> out) {

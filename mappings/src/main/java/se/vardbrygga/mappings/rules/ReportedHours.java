@@ -142,9 +142,7 @@ final class ReportedHours {
     }
 
     private static Optional<Contract> agreementOf(ChargeItem item, Facts facts) {
-        return item.getSupportingInformation().stream()
-                .filter(r -> r.getReference() != null && r.getReference().startsWith("Contract/"))
-                .findFirst().flatMap(facts::resolve).filter(Contract.class::isInstance).map(Contract.class::cast);
+        return AgreementRules.referenced(item.getSupportingInformation(), facts);
     }
 
     private static Optional<String> overlapping(ChargeItem item, Agreement agreement, Period worked, Facts facts) {
