@@ -280,7 +280,7 @@ abstract class ServicePurchaseContract {
     }
 
     @Test
-    void seriousDeviationGoesToTheResponsibleCareProviderAndTheChiefPhysician_R_TK_5() {
+    void seriousDeviationGoesToTheResponsibleCareProviderAndTheChiefPhysician_R_TK_2_R_TK_5() {
         String contract = created(intake.postJson("service-purchase-agreement", agreement("TK-W3", "197010102395", "varmland",
                 "2026-11-01T00:00:00+01:00", null, true, "")), "Contract");
         Contract agreement = fhir.get("Contract/" + contract).as(Contract.class);

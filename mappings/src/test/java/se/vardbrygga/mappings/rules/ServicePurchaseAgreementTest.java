@@ -260,7 +260,7 @@ class ServicePurchaseAgreementTest {
     }
 
     @Test
-    void deviationGoesToTheResponsibleCareProviderAndSeriousOnesToTheChiefPhysician_R_TK_5() {
+    void deviationGoesToTheResponsibleCareProviderAndSeriousOnesToTheChiefPhysician_R_TK_2_R_TK_5() {
         facts.add(agreement("k1", "varmland", "assist", true));
         assertThat(refusals(notice("deviation-report", "Organization/assist", "Organization/assist",
                 Communication.CommunicationPriority.ROUTINE), Optional.empty())).containsExactly("R-TK-5 Communication.recipient");
