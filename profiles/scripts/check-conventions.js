@@ -24,7 +24,8 @@ const PROFILES = [
 ];
 const EXTENSIONS = [
   'vb-sbar-section', 'vb-visit-context', 'vb-one-way', 'vb-personal-assistance',
-  'vb-region', 'vb-invoice-mark', 'vb-specialist-treatment-responsibility', 'vb-due-date', 'vb-invoice-period'
+  'vb-region', 'vb-invoice-mark', 'vb-specialist-treatment-responsibility', 'vb-due-date', 'vb-invoice-period',
+  'vb-endpoint-certificate'
 ];
 const CODE_SYSTEMS = [
   'task-code', 'careplan-category', 'visit-context', 'sbar-section', 'communication-category',

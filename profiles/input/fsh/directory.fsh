@@ -52,6 +52,11 @@ Description: "A professional acting for a unit, e.g. the ordering physician whos
 * code ^short = "Licensed profession (required of a delegator, R-DEL-4)"
 * telecom MS
 
+Invariant: vb-endpoint-smime-certificate
+Description: "An S/MIME e-mail Endpoint carries the unit's certificate: the outage routine cannot encrypt the SBAR form without it (R-OUT-1)."
+Severity: #error
+Expression: "connectionType.code = 'smime-email' implies extension('http://vardbrygga.example/fhir/StructureDefinition/vb-endpoint-certificate').exists()"
+
 Profile: VbEndpoint
 Parent: Endpoint
 Id: vb-endpoint
@@ -63,3 +68,5 @@ Description: "A unit's address in one of the systems Vårdbrygga routes to (Cosm
 * managingOrganization 1..1 MS
 * managingOrganization only Reference(Organization)
 * address MS
+* obeys vb-endpoint-smime-certificate
+* extension contains VbEndpointCertificate named certificate 0..1 MS

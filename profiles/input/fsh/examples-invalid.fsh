@@ -36,6 +36,18 @@ Usage: #example
 * type = OrganizationType#municipal-home-care "Municipal home health care"
 * name = "Hemsjukvården Norr, Karlstads kommun"
 
+Instance: invalid-vb-endpoint-smime-certificate
+InstanceOf: VbEndpoint
+Title: "INVALID: S/MIME e-mail Endpoint without a certificate"
+Description: "Breaks vb-endpoint-smime-certificate: the outage e-mail address has no certificate to encrypt for."
+Usage: #example
+* insert Narrative(Krypterad e-post utan certifikat)
+* status = #active
+* connectionType = EndpointType#smime-email "S/MIME e-mail"
+* managingOrganization = Reference(vb-organization-example-municipal-home-care) "Hemsjukvården Norr, Karlstads kommun"
+* payloadType = $endpoint-payload-type#any "Any"
+* address = "mailto:hemsjukvarden.norr@karlstad.example"
+
 Instance: invalid-vb-cmp-reject
 InstanceOf: VbCompanionRequestTask
 Title: "INVALID: rejected without a reason"

@@ -91,3 +91,14 @@ Description: "The period whose reported hours the invoice covers (R-TK-4)."
 Context: Invoice
 * value[x] 1..1 MS
 * value[x] only Period
+
+Extension: VbEndpointCertificate
+Id: vb-endpoint-certificate
+Title: "Endpoint certificate"
+Description: "The unit's X.509 certificate for encrypted e-mail (S/MIME): the outage routine encrypts the SBAR form with it so that only the unit can read it (R-OUT-1). DER, base64 in Attachment.data."
+Context: Endpoint
+* value[x] 1..1 MS
+* value[x] only Attachment
+* valueAttachment.contentType 1..1
+* valueAttachment.contentType = #application/pkix-cert
+* valueAttachment.data 1..1

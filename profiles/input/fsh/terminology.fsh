@@ -41,12 +41,13 @@ Description: "All codes of the task-code code system."
 ValueSet: RuleFollowUpTaskCodeVS
 Id: rule-follow-up-task-code
 Title: "Vårdbrygga rule follow-up task codes"
-Description: "The task codes of the tasks the adapter itself creates because a rule demands it (R-DEL-1, R-PA-1, R-PA-2, R-TK-5)."
+Description: "The task codes of the tasks the adapter itself creates because a rule demands it (R-DEL-1, R-PA-1, R-PA-2, R-TK-5, R-OUT-1)."
 * insert VbValueSet
 * TaskCode#delegation-review "Delegation review after discharge"
 * TaskCode#assistance-limit-reminder "Four-week limit of assistance compensation"
 * TaskCode#assistance-compensation-application "Apply for assistance compensation"
 * TaskCode#deviation-direct-contact "Direct contact about a serious deviation"
+* TaskCode#phone-call "Phone call"
 
 // ---------------------------------------------------------------------------------------------
 CodeSystem: CarePlanCategory
@@ -227,6 +228,7 @@ Description: "What a Task.input or Task.output of a Vårdbrygga Task carries (Ta
 * #limit-date "Limit date" "The date the four-week limit of assistance compensation during a hospital stay passes (R-PA-1)."
 * #signed-by "Signed by" "Who signed the written service-purchase request (R-TK-1)."
 * #sign-afterwards "Signed afterwards (exception)" "The request is an exception signed afterwards so as not to delay care (R-TK-1)."
+* #receiver-phone "Receiver's telephone" "The telephone number of the receiving unit that the sending unit calls in the outage routine (R-OUT-1, R-INFO-4)."
 
 ValueSet: TaskParameterTypeVS
 Id: task-parameter-type

@@ -18,6 +18,7 @@ public final class Codes {
     public static final String SPECIALIST_TREATMENT_RESPONSIBILITY = Canonical.BASE + "/StructureDefinition/vb-specialist-treatment-responsibility";
     public static final String DUE_DATE = Canonical.BASE + "/StructureDefinition/vb-due-date";
     public static final String INVOICE_PERIOD = Canonical.BASE + "/StructureDefinition/vb-invoice-period";
+    public static final String ENDPOINT_CERTIFICATE = Canonical.BASE + "/StructureDefinition/vb-endpoint-certificate";
     public static final String AGREEMENT_ID = Canonical.BASE + "/sid/service-purchase-agreement";
     public static final String REPORTED_HOURS_ID = Canonical.BASE + "/sid/reported-hours";
     public static final String INVOICE_ID = Canonical.BASE + "/sid/invoice";

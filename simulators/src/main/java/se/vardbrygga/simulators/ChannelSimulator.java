@@ -34,20 +34,32 @@ import org.hl7.fhir.r4.model.Resource;
  *     (OAuth2 client credentials) and {@code POST /<name>/fhir/<Type>} with a Bearer token; a conditional create
  *     ({@code If-None-Exist: identifier=...}) on a known identifier answers 200 with the stored resource and is
  *     not acted on again;</li>
+ * <li>{@link Kind#NPO}: the same writing as FHIR REST, and {@code GET /<name>/fhir/DocumentReference?subject=Patient/x}
+ *     to read the published notes, only with the patient's consent: the reader names it in the header
+ *     {@value #CONSENT_HEADER} (403 without);</li>
  * <li>{@link Kind#MESSAGING} (Lifecare SP): {@code POST /<name>/fhir/$process-message} with a message Bundle
  *     (MessageHeader first); a Bundle.id seen before is a duplicate: acknowledged, not acted on.</li>
  * </ul>
  * Modes, switched by {@link #mode(Mode)} or {@code POST /<name>/_sim/mode?set=down}: up, down (the connection is
  * dropped without an answer), slow, 5xx (503), reject (422, or a fatal-error acknowledgement). {@link #actedOn()}
  * counts each message once: the test of "exactly once".
+ *
+ * <p>A message tagged {@link #HANDLED_SYSTEM}|{@link #HANDLED_CODE} in {@code meta.tag} (the resource, or an entry of
+ * a message Bundle) was already handled by the outage routine while this system was down (R-OUT-1): it is recorded
+ * ({@link #reconciled()}) and not acted on again.
  */
 public final class ChannelSimulator implements AutoCloseable {
-    public enum Kind { FHIR_REST, MESSAGING }
+    public enum Kind { FHIR_REST, NPO, MESSAGING }
 
     public enum Mode { UP, DOWN, SLOW, ERROR_5XX, REJECT }
 
     public static final String CLIENT_ID = "vardbrygga";
     public static final String CLIENT_SECRET = "demo-secret";
+    /** The tag of a message that the outage routine already handled: recorded, not acted on. */
+    /** The header in which a reader of NPÖ names the patient's consent to the reading. */
+    public static final String CONSENT_HEADER = "X-Patient-Consent";
+    public static final String HANDLED_SYSTEM = "http://vardbrygga.example/fhir/CodeSystem/delivery-status";
+    public static final String HANDLED_CODE = "fallback-sent";
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -57,6 +69,7 @@ public final class ChannelSimulator implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> actedOn = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, String> reconciled = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile Mode mode = Mode.UP;
@@ -113,6 +126,13 @@ public final class ChannelSimulator implements AutoCloseable {
         }
     }
 
+    /** Messages recorded as already handled by the outage routine, not acted on: message id to the resource. */
+    public Map<String, String> reconciled() {
+        synchronized (actedOn) {
+            return new LinkedHashMap<>(reconciled);
+        }
+    }
+
     public int requests() {
         return requests.get();
     }
@@ -142,11 +162,14 @@ public final class ChannelSimulator implements AutoCloseable {
                 default -> {
                 }
             }
-            if (path.equals("/oauth2/token") && kind == Kind.FHIR_REST) {
+            boolean rest = kind == Kind.FHIR_REST || kind == Kind.NPO;
+            if (path.equals("/oauth2/token") && rest) {
                 token(exchange);
+            } else if (path.equals("/fhir/DocumentReference") && kind == Kind.NPO && "GET".equals(exchange.getRequestMethod())) {
+                readNotes(exchange);
             } else if (path.equals("/fhir/$process-message") && kind == Kind.MESSAGING) {
                 processMessage(exchange);
-            } else if (path.startsWith("/fhir/") && kind == Kind.FHIR_REST && "POST".equals(exchange.getRequestMethod())) {
+            } else if (path.startsWith("/fhir/") && rest && "POST".equals(exchange.getRequestMethod())) {
                 create(exchange);
             } else {
                 respond(exchange, 404, "text/plain", "Not found");
@@ -166,10 +189,39 @@ public final class ChannelSimulator implements AutoCloseable {
         respond(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
     }
 
-    private void create(HttpExchange exchange) throws IOException {
+    private boolean authorized(HttpExchange exchange) throws IOException {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
             respond(exchange, 401, "application/fhir+json", outcome("A valid Bearer token is required (OAuth2 client credentials)"));
+            return false;
+        }
+        return true;
+    }
+
+    /** NPÖ's reading: the notes of one patient, only when the reader names the patient's consent. */
+    private void readNotes(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        String consent = exchange.getRequestHeaders().getFirst(CONSENT_HEADER);
+        if (consent == null || consent.isBlank()) {
+            respond(exchange, 403, "application/fhir+json", outcome("Reading NPÖ requires the patient's consent: name it in " + CONSENT_HEADER));
+            return;
+        }
+        String subject = form(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery()).get("subject");
+        Bundle result = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        for (Resource r : actedOnResources()) {
+            if (r instanceof org.hl7.fhir.r4.model.DocumentReference note
+                    && (subject == null || subject.equals(note.getSubject().getReference()))) {
+                result.addEntry().setResource(note);
+            }
+        }
+        result.setTotal(result.getEntry().size());
+        respond(exchange, 200, "application/fhir+json", FHIR.newJsonParser().encodeResourceToString(result));
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
             return;
         }
         String body = body(exchange);
@@ -181,13 +233,7 @@ public final class ChannelSimulator implements AutoCloseable {
         if (key == null) {
             key = UUID.randomUUID().toString();
         }
-        boolean fresh;
-        synchronized (actedOn) {
-            fresh = actedOn.putIfAbsent(key, body) == null;
-        }
-        if (!fresh) {
-            duplicates.incrementAndGet();
-        }
+        boolean fresh = record(key, body, handledByOutageRoutine(FHIR.newJsonParser().parseResource(body)));
         respond(exchange, fresh ? 201 : 200, "application/fhir+json", body);
     }
 
@@ -203,13 +249,8 @@ public final class ChannelSimulator implements AutoCloseable {
         if (mode == Mode.REJECT) {
             code = MessageHeader.ResponseType.FATALERROR;
         } else {
-            boolean fresh;
-            synchronized (actedOn) {
-                fresh = actedOn.putIfAbsent(id, FHIR.newJsonParser().encodeResourceToString(message)) == null;
-            }
-            if (!fresh) {
-                duplicates.incrementAndGet();
-            }
+            boolean handled = message.getEntry().stream().anyMatch(e -> e.getResource() != null && handledByOutageRoutine(e.getResource()));
+            record(id, FHIR.newJsonParser().encodeResourceToString(message), handled || handledByOutageRoutine(message));
         }
         MessageHeader header = new MessageHeader();
         header.getResponse().setIdentifier(id).setCode(code);
@@ -217,6 +258,25 @@ public final class ChannelSimulator implements AutoCloseable {
         ack.setId(UUID.randomUUID().toString());
         ack.addEntry().setResource(header);
         respond(exchange, 200, "application/fhir+json", FHIR.newJsonParser().encodeResourceToString(ack));
+    }
+
+    /** Acts on a message once (or records it as handled by the outage routine); false for a message seen before. */
+    private boolean record(String messageId, String content, boolean handledByOutageRoutine) {
+        boolean fresh;
+        synchronized (actedOn) {
+            fresh = !actedOn.containsKey(messageId) && !reconciled.containsKey(messageId);
+            if (fresh) {
+                (handledByOutageRoutine ? reconciled : actedOn).put(messageId, content);
+            }
+        }
+        if (!fresh) {
+            duplicates.incrementAndGet();
+        }
+        return fresh;
+    }
+
+    private static boolean handledByOutageRoutine(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        return resource instanceof Resource r && r.getMeta().getTag(HANDLED_SYSTEM, HANDLED_CODE) != null;
     }
 
     private void control(HttpExchange exchange, String path) throws IOException {
@@ -230,7 +290,7 @@ public final class ChannelSimulator implements AutoCloseable {
             }
         }
         respond(exchange, 200, "application/json", "{\"mode\":\"" + mode + "\",\"requests\":" + requests.get()
-                + ",\"actedOn\":" + actedOn.size() + ",\"duplicates\":" + duplicates.get() + "}");
+                + ",\"actedOn\":" + actedOn.size() + ",\"reconciled\":" + reconciled.size() + ",\"duplicates\":" + duplicates.get() + "}");
     }
 
     private static String outcome(String message) {

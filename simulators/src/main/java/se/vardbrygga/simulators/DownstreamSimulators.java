@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * The five downstream systems of the demo directory, each a {@link ChannelSimulator} on its own port: Cosmic Link
  * (9101), Cosmic Messenger (9102), the Cosmic journal (9103), Lifecare SP (9104) and NPÖ (9105) — the addresses the
- * demo's Endpoints name. With base port 0 each takes a free port and {@link #rewrite} moves the addresses there.
+ * demo's Endpoints name — and the outage routine's mail server (SMTP 2525, IMAP 2143) with its view of the received
+ * mail as the demo units read it (9106). With base port 0 each takes a free port and {@link #rewrite} moves the
+ * addresses there.
  */
 public final class DownstreamSimulators implements AutoCloseable {
     public static final int DEMO_BASE_PORT = 9101;
@@ -18,10 +20,12 @@ public final class DownstreamSimulators implements AutoCloseable {
         KINDS.put("cosmic-messenger", ChannelSimulator.Kind.FHIR_REST);
         KINDS.put("cosmic-journal", ChannelSimulator.Kind.FHIR_REST);
         KINDS.put("lifecare-sp", ChannelSimulator.Kind.MESSAGING);
-        KINDS.put("npo", ChannelSimulator.Kind.FHIR_REST);
+        KINDS.put("npo", ChannelSimulator.Kind.NPO);
     }
 
     private final Map<String, ChannelSimulator> byName = new LinkedHashMap<>();
+    private OutageMailServer mail;
+    private OutageMailView mailView;
 
     private DownstreamSimulators() {
     }
@@ -34,7 +38,10 @@ public final class DownstreamSimulators implements AutoCloseable {
                 all.byName.put(kind.getKey(), ChannelSimulator.start(kind.getKey(), kind.getValue(), basePort == 0 ? 0 : basePort + offset));
                 offset++;
             }
-        } catch (IOException e) {
+            all.mail = OutageMailServer.start(basePort == 0 ? 0 : OutageMailServer.DEMO_SMTP_PORT,
+                    basePort == 0 ? 0 : OutageMailServer.DEMO_IMAP_PORT);
+            all.mailView = OutageMailView.start(all.mail, ReceivingUnitKeys.demo(), basePort == 0 ? 0 : basePort + offset);
+        } catch (IOException | RuntimeException e) {
             all.close();
             throw e;
         }
@@ -43,6 +50,16 @@ public final class DownstreamSimulators implements AutoCloseable {
 
     public ChannelSimulator get(String name) {
         return byName.get(name);
+    }
+
+    /** The outage routine's mail server (R-OUT-1). */
+    public OutageMailServer mail() {
+        return mail;
+    }
+
+    /** Where the demo shows the outage mail, decrypted as the receiving units read it. */
+    public String mailViewUrl() {
+        return mailView.url();
     }
 
     /** Moves the demo addresses ({@code http://localhost:910x/<name>/fhir}) to the ports these simulators have. */
@@ -58,5 +75,11 @@ public final class DownstreamSimulators implements AutoCloseable {
     @Override
     public void close() {
         byName.values().forEach(ChannelSimulator::close);
+        if (mailView != null) {
+            mailView.close();
+        }
+        if (mail != null) {
+            mail.close();
+        }
     }
 }

@@ -29,6 +29,7 @@ public final class NpoChannel implements Channel {
     static DocumentReference note(Resource resource) {
         DocumentReference note = new DocumentReference().setStatus(DocumentReferenceStatus.CURRENT)
                 .setType(new CodeableConcept().setText("Uppdrag hemsjukvård"));
+        resource.getMeta().getTag().forEach(tag -> note.getMeta().addTag(tag.copy())); // e.g. already handled (R-OUT-1)
         if (resource instanceof Task task) {
             note.setSubject(task.getFor().copy());
             note.addAuthor(task.getRequester().copy());

@@ -55,7 +55,7 @@ public final class Demo {
         DownstreamSimulators simulators = DownstreamSimulators.start(simulatorBasePort);
         AdapterServer server;
         try {
-            server = Serve.start(demo);
+            server = Serve.start(withOutageMail(demo, simulators));
         } catch (Exception | Error e) {
             simulators.close();
             throw e;
@@ -67,6 +67,20 @@ public final class Demo {
                 .map(e -> e.getResource().getIdElement().getIdPart()).findFirst().orElse("PATIENT-ID");
         return new Seeded(server, created, response.getEntry().size(), patientId);
     }
+
+    /**
+     * The outage routine (R-OUT-1) through the demo's mail server, unless the configuration names another; in the
+     * demo it takes over after at most a minute, so that switching a simulator to down shows it.
+     */
+    static AdapterConfig withOutageMail(AdapterConfig config, DownstreamSimulators simulators) {
+        if (config.outage().enabled()) {
+            return config;
+        }
+        return config.withOutage(config.outage().withSmtp("127.0.0.1", simulators.mail().smtpPort())
+                .withAfterMillis(Math.min(config.outage().afterMillis(), DEMO_OUTAGE_AFTER_MILLIS)));
+    }
+
+    static final long DEMO_OUTAGE_AFTER_MILLIS = 60_000;
 
     static Bundle seedBundle(DownstreamSimulators simulators) throws IOException {
         try (InputStream in = Demo.class.getResourceAsStream("/demo/seed-bundle.json")) {
@@ -86,6 +100,7 @@ public final class Demo {
                 Health             http://localhost:%2$d/health
                 Delivery log       http://localhost:%2$d/admin/outbox
                 Simulators         Cosmic Link, Messenger, journal, Lifecare SP, NPÖ (state: <address>/../_sim/state)
+                Outage mail        SMTP localhost:%8$d, IMAP localhost:%9$d; decrypted as the units read it: %10$s
                 Database (H2 file) %3$s.mv.db
                 Seed               %4$d of %5$d directory entries created now (the rest existed)
 
@@ -97,6 +112,8 @@ public final class Demo {
                   # a personnummer with a wrong check digit: refused with 422 and an OperationOutcome
                   curl -s -X POST '%1$s/Patient' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Patient","identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"191212121213"}]}'
                 Stop with Ctrl-C; the data stays in %6$s.
-                """.formatted(base, server.port(), dbFile, created, total, dataDir, patientId);
+                """.formatted(base, server.port(), dbFile, created, total, dataDir, patientId,
+                server.simulators().map(s -> s.mail().smtpPort()).orElse(0), server.simulators().map(s -> s.mail().imapPort()).orElse(0),
+                server.simulators().map(DownstreamSimulators::mailViewUrl).orElse("-"));
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** The whole configuration of the adapter, as read from YAML with environment overrides. */
 public record AdapterConfig(Server server, Database database, Validation validation, Jobs jobs, Purchase purchase,
-                            Routing routing) {
+                            Routing routing, Outage outage) {
 
     public record Server(String host, int port, long maxRequestBytes, String publicBaseUrl) {
     }
@@ -41,38 +41,70 @@ public record AdapterConfig(Server server, Database database, Validation validat
     /**
      * The outbox worker: how often it looks for due rows ({@code pollMillis}; 0 = no worker on this node), how many
      * it claims at once, attempts before a row is dead, the exponential backoff (with jitter) between attempts, the
-     * timeout of one delivery, and the OAuth2 client of the Cosmic FHIR API.
+     * timeout of one delivery, the OAuth2 client of the Cosmic FHIR API, and how long an Endpoint's circuit stays open
+     * (no calls) after five failures in a row before one trial call.
      */
     public record Routing(long pollMillis, int batchSize, int maxAttempts, long backoffBaseMillis, long backoffMaxMillis,
-                          long requestTimeoutMillis, String oauthClientId, String oauthClientSecret) {
-        public static final Routing OFF = new Routing(0, 20, 8, 1000, 300_000, 10_000, "vardbrygga", "demo-secret");
+                          long requestTimeoutMillis, String oauthClientId, String oauthClientSecret, long circuitOpenMillis) {
+        public static final Routing OFF = new Routing(0, 20, 8, 1000, 300_000, 10_000, "vardbrygga", "demo-secret", 30_000);
 
         public Routing withPollMillis(long millis) {
             return new Routing(millis, batchSize, maxAttempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
-                    oauthClientId, oauthClientSecret);
+                    oauthClientId, oauthClientSecret, circuitOpenMillis);
         }
 
         public Routing withBackoff(long baseMillis, long maxMillis) {
             return new Routing(pollMillis, batchSize, maxAttempts, baseMillis, maxMillis, requestTimeoutMillis,
-                    oauthClientId, oauthClientSecret);
+                    oauthClientId, oauthClientSecret, circuitOpenMillis);
+        }
+
+        public Routing withCircuitOpenMillis(long millis) {
+            return new Routing(pollMillis, batchSize, maxAttempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
+                    oauthClientId, oauthClientSecret, millis);
         }
 
         public Routing withMaxAttempts(int attempts) {
             return new Routing(pollMillis, batchSize, attempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
-                    oauthClientId, oauthClientSecret);
+                    oauthClientId, oauthClientSecret, circuitOpenMillis);
+        }
+    }
+
+    /**
+     * The outage routine (R-OUT-1): a delivery that keeps failing for {@code afterMillis} (or through all its
+     * attempts; or, with {@code onOpenCircuit}, as soon as the Endpoint's circuit is open) goes out as the SBAR form by
+     * S/MIME e-mail through the SMTP server {@code smtpHost:smtpPort} from {@code from}, plus a phone-call Task for
+     * the sending unit; it is reconciled when the system is back. No smtpHost: no outage routine on this node.
+     */
+    public record Outage(long afterMillis, boolean onOpenCircuit, String smtpHost, int smtpPort, String from) {
+        public static final Outage OFF = new Outage(900_000, false, "", 25, "vardbrygga@localhost");
+
+        public boolean enabled() {
+            return smtpHost != null && !smtpHost.isBlank();
+        }
+
+        public Outage withSmtp(String host, int port) {
+            return new Outage(afterMillis, onOpenCircuit, host, port, from);
+        }
+
+        public Outage withAfterMillis(long millis) {
+            return new Outage(millis, onOpenCircuit, smtpHost, smtpPort, from);
         }
     }
 
     public AdapterConfig withPort(int port) {
         return new AdapterConfig(new Server(server.host(), port, server.maxRequestBytes(), server.publicBaseUrl()), database,
-                validation, jobs, purchase, routing);
+                validation, jobs, purchase, routing, outage);
     }
 
     public AdapterConfig withDatabase(Database db) {
-        return new AdapterConfig(server, db, validation, jobs, purchase, routing);
+        return new AdapterConfig(server, db, validation, jobs, purchase, routing, outage);
     }
 
     public AdapterConfig withRouting(Routing r) {
-        return new AdapterConfig(server, database, validation, jobs, purchase, r);
+        return new AdapterConfig(server, database, validation, jobs, purchase, r, outage);
+    }
+
+    public AdapterConfig withOutage(Outage o) {
+        return new AdapterConfig(server, database, validation, jobs, purchase, routing, o);
     }
 }

@@ -234,6 +234,11 @@ public final class ResourceService {
      */
     private enum Origin { CLIENT, RULE, BOOKKEEPING }
 
+    /** What the rules and the routing read in this session: the directory, the patient's stays, the clock. */
+    public se.vardbrygga.mappings.rules.Facts facts(StoreSession session) {
+        return new StoreFacts(session, this, clock);
+    }
+
     /** Writes what the server records about its own work (an AuditEvent of a delivery): no rules, no validation. */
     public Resource insertBookkeeping(StoreSession session, Resource resource) {
         return write(session, resource, newId(), 1, Optional.empty(), Origin.BOOKKEEPING);

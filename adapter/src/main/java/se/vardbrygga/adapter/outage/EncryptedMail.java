@@ -27,7 +27,12 @@ public final class EncryptedMail {
     private EncryptedMail() {
     }
 
-    public static MimeMessage sbar(Session session, String from, String to, String subject, byte[] pdf, X509Certificate recipient) {
+    /**
+     * The encrypted message; {@code messageId} (e.g. {@code <id@host>}) is its Message-ID header, kept when the
+     * message is sent (JavaMail would otherwise make a new one), so that a resend is recognisably the same mail.
+     */
+    public static MimeMessage sbar(Session session, String messageId, String from, String to, String subject, byte[] pdf,
+                                   X509Certificate recipient) {
         try {
             MimeBodyPart text = new MimeBodyPart();
             text.setText("SBAR-blankett enligt avbrottsrutinen. Ring avsändaren vid frågor.", "UTF-8");
@@ -45,7 +50,12 @@ public final class EncryptedMail {
             MimeBodyPart encrypted = generator.generate(inner,
                     new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).build());
 
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
             message.setFrom(new InternetAddress(from));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");

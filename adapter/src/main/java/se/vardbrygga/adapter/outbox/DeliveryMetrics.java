@@ -45,6 +45,17 @@ public final class DeliveryMetrics {
                 .tag("channel", channel).register(registry).increment();
     }
 
+    void fallback(String channel) {
+        Counter.builder("vardbrygga_delivery_fallbacks").description("Deliveries handed to the outage routine (R-OUT-1)")
+                .tag("channel", channel).register(registry).increment();
+    }
+
+    void reconciled(String channel) {
+        Counter.builder("vardbrygga_delivery_reconciled")
+                .description("Deliveries after an outage, marked as already handled by the outage routine")
+                .tag("channel", channel).register(registry).increment();
+    }
+
     /** The Prometheus text exposition (format 0.0.4). */
     public String scrape() {
         return registry.scrape();

@@ -27,11 +27,17 @@ import se.vardbrygga.adapter.channel.Delivery;
 import se.vardbrygga.adapter.channel.Outgoing;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.ResourceService;
+import se.vardbrygga.adapter.outage.OutageParcel;
+import se.vardbrygga.adapter.outage.OutageParcels;
+import se.vardbrygga.adapter.outage.OutageRoutine;
+import se.vardbrygga.adapter.outage.PhoneCallTask;
 import se.vardbrygga.adapter.store.OutboxEntry;
 import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
 import se.vardbrygga.mappings.rules.Change;
+import se.vardbrygga.mappings.rules.RuleEffects;
+import se.vardbrygga.profiles.Canonical;
 
 /**
  * Delivers the outbox after commit. Each run claims due rows ({@code FOR UPDATE SKIP LOCKED}: nodes sharing one
@@ -44,6 +50,12 @@ import se.vardbrygga.mappings.rules.Change;
  * <p>A Failsafe circuit breaker per Endpoint stops calling a system that keeps failing: while it is open the rows
  * wait without a call. Retrying itself is not Failsafe's RetryPolicy: an attempt must survive a restart, so the next
  * attempt time lives in the row.
+ *
+ * <p>The outage routine (R-OUT-1), when configured: a delivery still failing at its deadline (see
+ * {@link OutageRoutine}) goes out as the SBAR form by encrypted e-mail, with a phone-call Task for the sending unit,
+ * in the attempt's transaction; the row is then {@code FALLBACK_SENT} and keeps being tried through its channel. When
+ * the system is back it is delivered tagged {@code delivery-status#fallback-sent}: the receiver records it as already
+ * handled and does not act on it again (reconciled).
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
@@ -55,13 +67,15 @@ public final class OutboxWorker implements AutoCloseable {
     private final AdapterConfig.Routing settings;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final Optional<OutageRoutine> outage;
     private final Map<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
     private final ExecutorService deliveries;
     private ScheduledExecutorService scheduler;
 
     public OutboxWorker(ResourceStore store, ResourceService service, FhirContext fhir, Map<String, Channel> channels,
-                        AdapterConfig.Routing settings, DeliveryMetrics metrics, Clock clock) {
+                        AdapterConfig.Routing settings, Optional<OutageRoutine> outage, DeliveryMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.outage = outage;
         this.deliveries = Executors.newFixedThreadPool(Math.max(1, settings.batchSize()), r -> {
             Thread t = new Thread(r, "outbox-delivery");
             t.setDaemon(true);
@@ -112,34 +126,45 @@ public final class OutboxWorker implements AutoCloseable {
             List<OutboxEntry> due = session.claimDue(now, settings.batchSize());
             List<CompletableFuture<Attempt>> attempts = new ArrayList<>();
             for (OutboxEntry entry : due) {
-                Prepared prepared = prepare(session, entry);
+                Prepared prepared = prepare(session, entry, now);
                 attempts.add(prepared.failure() != null ? CompletableFuture.completedFuture(new Attempt(prepared.failure()))
                         : CompletableFuture.supplyAsync(() -> send(entry, prepared), deliveries));
             }
             for (int i = 0; i < due.size(); i++) {
                 Attempt attempt = attempts.get(i).join();
-                OutboxEntry.Status status = record(session, due.get(i), attempt.delivery(), now);
+                OutboxEntry.Status status = record(session, due.get(i), attempt, now);
                 audit(session, due.get(i), attempt, status, now);
             }
             return due.size();
         });
     }
 
-    /** A delivery attempt and what it was about: the address called and the patient of the resource. */
-    private record Attempt(Delivery delivery, String address, Optional<String> patient) {
+    /**
+     * A delivery attempt and what it was about: the address called and the patient of the resource; and when the
+     * outage routine took over, how its hand-over went and what it carried.
+     */
+    private record Attempt(Delivery delivery, String address, Optional<String> patient, Optional<Delivery> fallback,
+                           Optional<OutageParcel> parcel) {
         Attempt(Delivery delivery) {
-            this(delivery, null, Optional.empty());
+            this(delivery, null, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        boolean fellBack() {
+            return delivery instanceof Delivery.Transient && fallback.filter(Delivery.Delivered.class::isInstance).isPresent();
         }
     }
 
-    /** What a delivery needs, read in the transaction: the channel, the address, the resource version; or why not. */
-    private record Prepared(Channel channel, String address, Resource resource, Delivery failure) {
+    /**
+     * What a delivery needs, read in the transaction: the channel, the address, the resource version (tagged as
+     * already handled after a fallback) and, for a pending row when the outage routine is on, its parcel; or why not.
+     */
+    private record Prepared(Channel channel, String address, Resource resource, Optional<OutageParcel> parcel, Delivery failure) {
         static Prepared failed(String why) {
-            return new Prepared(null, null, null, new Delivery.Fatal(why));
+            return new Prepared(null, null, null, Optional.empty(), new Delivery.Fatal(why));
         }
     }
 
-    private Prepared prepare(StoreSession session, OutboxEntry entry) {
+    private Prepared prepare(StoreSession session, OutboxEntry entry, long now) {
         Channel channel = channels.get(entry.channel());
         if (channel == null) {
             return Prepared.failed("no channel of kind " + entry.channel());
@@ -150,25 +175,41 @@ public final class OutboxWorker implements AutoCloseable {
             return Prepared.failed(entry.endpoint() + " is not an active Endpoint with an address");
         }
         Optional<Resource> resource = session.readVersion(entry.resourceType(), entry.resourceId(), entry.resourceVersion()).map(this::parse);
-        return resource.map(r -> new Prepared(channel, endpoint.get().getAddress(), r, null))
-                .orElseGet(() -> Prepared.failed(entry.resourceType() + " version " + entry.resourceVersion() + " not found"));
+        if (resource.isEmpty()) {
+            return Prepared.failed(entry.resourceType() + " version " + entry.resourceVersion() + " not found");
+        }
+        Optional<OutageParcel> parcel = outage.isPresent() && entry.status() == OutboxEntry.Status.PENDING
+                ? OutageParcels.of(entry.messageId(), entry.channel(), entry.unit(), resource.get(), service.facts(session),
+                java.time.Instant.ofEpochMilli(now))
+                : Optional.empty();
+        if (entry.handledByOutageRoutine()) {
+            resource.get().getMeta().addTag(Canonical.DELIVERY_STATUS, "fallback-sent", "Already handled by the outage routine");
+        }
+        return new Prepared(channel, endpoint.get().getAddress(), resource.get(), parcel, null);
     }
 
     /** The call to the downstream system, on a delivery thread, behind the Endpoint's circuit breaker. */
     private Attempt send(OutboxEntry entry, Prepared prepared) {
         Optional<String> patient = patientOf(prepared.resource());
         CircuitBreaker<Object> breaker = breakers.computeIfAbsent(entry.endpoint(), k -> CircuitBreaker.builder()
-                .withFailureThreshold(5).withDelay(Duration.ofSeconds(30)).withSuccessThreshold(1).build());
+                .withFailureThreshold(5).withDelay(Duration.ofMillis(settings.circuitOpenMillis())).withSuccessThreshold(1).build());
+        Delivery delivery;
         if (!breaker.tryAcquirePermit()) {
-            return new Attempt(new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called"), prepared.address(), patient);
-        }
-        Delivery delivery = prepared.channel().deliver(new Outgoing(entry.messageId(), entry.channel(), prepared.address(), prepared.resource()));
-        if (delivery instanceof Delivery.Transient) {
-            breaker.recordFailure();
+            delivery = new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called");
         } else {
-            breaker.recordSuccess();
+            delivery = prepared.channel().deliver(new Outgoing(entry.messageId(), entry.channel(), prepared.address(), prepared.resource()));
+            if (delivery instanceof Delivery.Transient) {
+                breaker.recordFailure();
+            } else {
+                breaker.recordSuccess();
+            }
         }
-        return new Attempt(delivery, prepared.address(), patient);
+        Optional<Delivery> fallback = Optional.empty();
+        if (delivery instanceof Delivery.Transient && prepared.parcel().isPresent()
+                && outage.get().takesOver(entry, clock.millis(), breaker.isOpen())) {
+            fallback = outage.get().handOver(prepared.parcel().get()); // R-OUT-1
+        }
+        return new Attempt(delivery, prepared.address(), patient, fallback, prepared.parcel());
     }
 
     private static Optional<String> patientOf(Resource resource) {
@@ -182,8 +223,15 @@ public final class OutboxWorker implements AutoCloseable {
     private void audit(StoreSession session, OutboxEntry entry, Attempt attempt, OutboxEntry.Status status, long now) {
         service.insertBookkeeping(session, DeliveryRecords.hop(entry, attempt.address(), attempt.delivery(), attempt.patient(),
                 new java.util.Date(now)));
+        if (attempt.fellBack()) {
+            OutageParcel parcel = attempt.parcel().orElseThrow();
+            service.insertBookkeeping(session, DeliveryRecords.fallbackHop(entry, parcel, attempt.fallback().get(), new java.util.Date(now)));
+            PhoneCallTask.of(parcel, java.time.Instant.ofEpochMilli(now))
+                    .ifPresent(phone -> service.apply(session, new RuleEffects(List.of(phone), List.of()))); // R-OUT-1
+        }
         Optional<Change> taskStatus = switch (status) {
-            case DELIVERED -> DeliveryRecords.taskStatus(entry, "delivered", "Delivered");
+            case DELIVERED -> entry.handledByOutageRoutine() ? Optional.empty() : DeliveryRecords.taskStatus(entry, "delivered", "Delivered");
+            case FALLBACK_SENT -> attempt.fellBack() ? DeliveryRecords.taskStatus(entry, "fallback-sent", "Fallback sent") : Optional.empty();
             case DEAD -> DeliveryRecords.taskStatus(entry, "failed", "Failed");
             default -> Optional.empty();
         };
@@ -191,12 +239,29 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** Writes the outcome of the attempt on the row and returns the row's new status. */
-    private OutboxEntry.Status record(StoreSession session, OutboxEntry entry, Delivery delivery, long now) {
+    private OutboxEntry.Status record(StoreSession session, OutboxEntry entry, Attempt attempt, long now) {
+        Delivery delivery = attempt.delivery();
         int attempts = entry.attempts() + 1;
         if (delivery instanceof Delivery.Delivered) {
             session.recordAttempt(entry.id(), OutboxEntry.Status.DELIVERED, attempts, now, now, null);
-            metrics.delivered(entry.channel(), clock.millis() - entry.created());
+            if (entry.handledByOutageRoutine()) {
+                metrics.reconciled(entry.channel());
+            } else {
+                metrics.delivered(entry.channel(), clock.millis() - entry.created());
+            }
             return OutboxEntry.Status.DELIVERED;
+        }
+        if (attempt.fellBack()) {
+            session.recordFallback(entry.id(), attempts, now + backoff(attempts), now, attempt.fallback().get().detail());
+            metrics.fallback(entry.channel());
+            LOG.warn("Outbox {} to {}: system down past the deadline, handed to the outage routine", entry.id(), entry.channel());
+            return OutboxEntry.Status.FALLBACK_SENT;
+        }
+        if (entry.status() == OutboxEntry.Status.FALLBACK_SENT && delivery instanceof Delivery.Transient) {
+            // already handled by the outage routine: reconciled whenever the system is back, never dead for waiting
+            session.recordAttempt(entry.id(), OutboxEntry.Status.FALLBACK_SENT, attempts, now + backoff(attempts), null, delivery.detail());
+            metrics.retried(entry.channel());
+            return OutboxEntry.Status.FALLBACK_SENT;
         }
         if (delivery instanceof Delivery.Fatal fatal) {
             session.recordAttempt(entry.id(), OutboxEntry.Status.DEAD, attempts, now, null, fatal.detail());
@@ -205,8 +270,9 @@ public final class OutboxWorker implements AutoCloseable {
             return OutboxEntry.Status.DEAD;
         }
         boolean dead = attempts >= settings.maxAttempts();
+        long next = outage.map(o -> o.nextAttempt(entry, now, backoff(attempts))).orElseGet(() -> now + backoff(attempts));
         session.recordAttempt(entry.id(), dead ? OutboxEntry.Status.DEAD : OutboxEntry.Status.PENDING, attempts,
-                now + backoff(attempts), null, delivery.detail());
+                next, null, delivery.detail() + attempt.fallback().map(f -> "; outage routine: " + f.detail()).orElse(""));
         if (dead) {
             metrics.dead(entry.channel());
             LOG.warn("Outbox {} to {} dead after {} attempts ({})", entry.id(), entry.channel(), attempts, delivery.detail());

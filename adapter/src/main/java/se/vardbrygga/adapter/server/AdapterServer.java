@@ -23,6 +23,7 @@ import se.vardbrygga.adapter.outbox.Channels;
 import se.vardbrygga.adapter.outbox.DeliveryMetrics;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.outbox.OutboxWorker;
+import se.vardbrygga.adapter.outage.OutageRoutine;
 import se.vardbrygga.adapter.outbox.OutboxRouting;
 import se.vardbrygga.adapter.fhir.TaskOperations;
 import se.vardbrygga.adapter.fhir.ReadOnlyResourceProvider;
@@ -128,7 +129,7 @@ public final class AdapterServer implements AutoCloseable {
             PeriodicJobs jobs = new PeriodicJobs()
                     .every(config.jobs().assistanceReminderInterval(), "assistance-limit-reminders (R-PA-1)", reminders);
             OutboxWorker outbox = new OutboxWorker(store, service, fhir, Channels.standard(fhir, config.routing(), clock), config.routing(),
-                    metrics, clock)
+                    OutageRoutine.of(config.outage(), config.routing().maxAttempts()), metrics, clock)
                     .start();
             return new AdapterServer(jetty, store, bundles, reminders, jobs, outbox);
         } catch (Exception | Error e) {

@@ -14,7 +14,7 @@ import se.vardbrygga.adapter.store.OutboxEntry;
 import se.vardbrygga.adapter.store.ResourceStore;
 
 /**
- * The delivery log for operators: {@code GET /admin/outbox[?status=pending|delivered|dead|unroutable][&resource=Task/id]
+ * The delivery log for operators: {@code GET /admin/outbox[?status=pending|fallback-sent|delivered|dead|unroutable][&resource=Task/id]
  * [&limit=n]} lists rows newest first with the counts per status; {@code POST /admin/outbox/{id}/replay} puts a dead
  * row back in the queue. No patient data: resource references, channels, units, rules, attempts, errors.
  */
@@ -35,10 +35,10 @@ public final class OutboxAdminServlet extends HttpServlet {
         int limit;
         try {
             String s = request.getParameter("status");
-            status = s == null ? null : OutboxEntry.Status.valueOf(s.toUpperCase());
+            status = s == null ? null : OutboxEntry.Status.valueOf(s.toUpperCase().replace('-', '_'));
             limit = Math.min(1000, Integer.parseInt(request.getParameter("limit") == null ? "100" : request.getParameter("limit")));
         } catch (IllegalArgumentException e) {
-            error(response, 400, "status is pending, delivered, dead or unroutable; limit a number");
+            error(response, 400, "status is pending, fallback-sent, delivered, dead or unroutable; limit a number");
             return;
         }
         String resource = request.getParameter("resource");
@@ -84,7 +84,7 @@ public final class OutboxAdminServlet extends HttpServlet {
         row.put("unit", e.unit());
         row.put("endpoint", e.endpoint());
         row.put("rules", e.rules());
-        row.put("status", e.status().name().toLowerCase());
+        row.put("status", e.status().name().toLowerCase().replace('_', '-'));
         row.put("attempts", e.attempts());
         row.put("nextAttempt", java.time.Instant.ofEpochMilli(e.nextAttempt()).toString());
         row.put("created", java.time.Instant.ofEpochMilli(e.created()).toString());
@@ -92,6 +92,9 @@ public final class OutboxAdminServlet extends HttpServlet {
             row.put("delivered", java.time.Instant.ofEpochMilli(e.delivered()).toString());
         }
         row.put("lastError", e.lastError());
+        if (e.fallbackSent() != null) {
+            row.put("fallbackSent", java.time.Instant.ofEpochMilli(e.fallbackSent()).toString()); // R-OUT-1
+        }
         return row;
     }
 

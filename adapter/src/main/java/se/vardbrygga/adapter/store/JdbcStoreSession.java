@@ -279,7 +279,7 @@ final class JdbcStoreSession implements StoreSession {
     }
 
     private static final String OUTBOX_COLUMNS = "id, message_id, res_type, res_id, res_version, channel, unit_ref, endpoint_ref, "
-            + "rules, status, attempts, next_attempt, created, delivered, last_error";
+            + "rules, status, attempts, next_attempt, created, delivered, last_error, fallback_sent";
 
     @Override
     public void enqueue(OutboxEntry e) {
@@ -313,7 +313,7 @@ final class JdbcStoreSession implements StoreSession {
 
     @Override
     public List<OutboxEntry> claimDue(long now, int limit) {
-        return outboxQuery("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'PENDING' AND next_attempt <= ? "
+        return outboxQuery("SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status IN ('PENDING', 'FALLBACK_SENT') AND next_attempt <= ? "
                 + "ORDER BY next_attempt, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", List.of(now));
     }
 
@@ -332,6 +332,22 @@ final class JdbcStoreSession implements StoreSession {
             }
             ps.setString(5, truncate(error));
             ps.setLong(6, id);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreFailure("outbox update failed", ex);
+        }
+    }
+
+    @Override
+    public void recordFallback(long id, int attempts, long nextAttempt, long sentAt, String detail) {
+        wrote = true;
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE outbox SET status = 'FALLBACK_SENT', attempts = ?, "
+                + "next_attempt = ?, fallback_sent = ?, last_error = ? WHERE id = ?")) {
+            ps.setInt(1, attempts);
+            ps.setLong(2, nextAttempt);
+            ps.setLong(3, sentAt);
+            ps.setString(4, truncate(detail));
+            ps.setLong(5, id);
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw new StoreFailure("outbox update failed", ex);
@@ -395,10 +411,12 @@ final class JdbcStoreSession implements StoreSession {
                 while (rs.next()) {
                     long delivered = rs.getLong(14);
                     Long deliveredAt = rs.wasNull() ? null : delivered;
+                    long fallback = rs.getLong(16);
+                    Long fallbackAt = rs.wasNull() ? null : fallback;
                     out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                             OutboxEntry.Status.valueOf(rs.getString(10)), rs.getInt(11), rs.getLong(12), rs.getLong(13),
-                            deliveredAt, rs.getString(15)));
+                            deliveredAt, rs.getString(15), fallbackAt));
                 }
             }
             return out;

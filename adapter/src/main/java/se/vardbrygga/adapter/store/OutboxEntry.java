@@ -6,17 +6,26 @@ package se.vardbrygga.adapter.store;
  */
 public record OutboxEntry(long id, String messageId, String resourceType, String resourceId, int resourceVersion,
                           String channel, String unit, String endpoint, String rules, Status status, int attempts,
-                          long nextAttempt, long created, Long delivered, String lastError) {
+                          long nextAttempt, long created, Long delivered, String lastError, Long fallbackSent) {
 
-    /** pending: to deliver; delivered; dead: gave up after the configured attempts; unroutable: no channel. */
-    public enum Status { PENDING, DELIVERED, DEAD, UNROUTABLE }
+    /**
+     * pending: to deliver; fallback-sent: handled by the outage routine (R-OUT-1), still to be delivered through its
+     * channel as already handled (reconciliation); delivered (after a fallback: reconciled); dead: gave up after the
+     * configured attempts, or refused; unroutable: no channel.
+     */
+    public enum Status { PENDING, FALLBACK_SENT, DELIVERED, DEAD, UNROUTABLE }
+
+    /** Whether the outage routine already handled this message (the receiver must not act on it again). */
+    public boolean handledByOutageRoutine() {
+        return fallbackSent != null;
+    }
 
     public static OutboxEntry queued(String messageId, String type, String id, int version, String channel, String unit,
                                      String endpoint, String rules, long now) {
-        return new OutboxEntry(0, messageId, type, id, version, channel, unit, endpoint, rules, Status.PENDING, 0, now, now, null, null);
+        return new OutboxEntry(0, messageId, type, id, version, channel, unit, endpoint, rules, Status.PENDING, 0, now, now, null, null, null);
     }
 
     public static OutboxEntry unroutable(String messageId, String type, String id, int version, String rules, String why, long now) {
-        return new OutboxEntry(0, messageId, type, id, version, null, null, null, rules, Status.UNROUTABLE, 0, now, now, null, why);
+        return new OutboxEntry(0, messageId, type, id, version, null, null, null, rules, Status.UNROUTABLE, 0, now, now, null, why, null);
     }
 }

@@ -47,6 +47,9 @@ public interface StoreSession {
     /** Outbox rows, newest first; {@code status} null for all, {@code resource} (Type/id) null for every resource. */
     List<OutboxEntry> outbox(OutboxEntry.Status status, String resource, int limit);
 
+    /** Marks a row handled by the outage routine (R-OUT-1): still delivered later, as already handled. */
+    void recordFallback(long id, int attempts, long nextAttempt, long sentAt, String detail);
+
     /** Puts a dead row back to pending, attempts from zero; false when the row is not dead. */
     boolean replay(long id, long now);
 

@@ -30,17 +30,18 @@ public final class DefaultProfiles {
             "ChargeItem", profile("vb-reported-hours-chargeitem"),
             "Invoice", profile("vb-service-purchase-invoice"));
 
-    private static final Map<String, String> TASK_BY_CODE = Map.of(
-            "companion-request", profile("vb-companion-request-task"),
-            "delegation", profile("vb-delegation-task"),
-            "home-visit", profile("vb-home-visit-task"),
-            "home-care-assignment", profile("vb-home-care-assignment-task"),
-            "sip-invitation", profile("vb-sip-invitation-task"),
-            "service-purchase-request", profile("vb-service-purchase-request-task"),
-            "delegation-review", profile("vb-rule-follow-up-task"),
-            "assistance-limit-reminder", profile("vb-rule-follow-up-task"),
-            "assistance-compensation-application", profile("vb-rule-follow-up-task"),
-            "escalation", profile("vb-escalation-task"));
+    private static final Map<String, String> TASK_BY_CODE = Map.ofEntries(
+            Map.entry("companion-request", profile("vb-companion-request-task")),
+            Map.entry("delegation", profile("vb-delegation-task")),
+            Map.entry("home-visit", profile("vb-home-visit-task")),
+            Map.entry("home-care-assignment", profile("vb-home-care-assignment-task")),
+            Map.entry("sip-invitation", profile("vb-sip-invitation-task")),
+            Map.entry("service-purchase-request", profile("vb-service-purchase-request-task")),
+            Map.entry("delegation-review", profile("vb-rule-follow-up-task")),
+            Map.entry("assistance-limit-reminder", profile("vb-rule-follow-up-task")),
+            Map.entry("assistance-compensation-application", profile("vb-rule-follow-up-task")),
+            Map.entry("escalation", profile("vb-escalation-task")),
+            Map.entry("phone-call", profile("vb-rule-follow-up-task")));
 
     private static final Map<String, String> CAREPLAN_BY_CATEGORY = Map.of(
             "companion-need", profile("vb-companion-need-careplan"),

@@ -68,7 +68,8 @@ abstract class FhirInteractionsContract {
     @BeforeAll
     void startServerAndLoadFixture() throws Exception {
         AdapterConfig config = new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, MAX_BYTES, ""), database(),
-                new AdapterConfig.Validation(false), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF);
+                new AdapterConfig.Validation(false), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF,
+                AdapterConfig.Outage.OFF);
         server = AdapterServer.start(config);
         http = new FhirHttp(server.baseUrl());
         loadFixture();

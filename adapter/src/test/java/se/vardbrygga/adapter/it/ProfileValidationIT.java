@@ -32,7 +32,8 @@ class ProfileValidationIT {
     @BeforeAll
     void start() throws Exception {
         server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
-                TestDatabases.h2(), new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF));
+                TestDatabases.h2(), new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF,
+                AdapterConfig.Outage.OFF));
         http = new FhirHttp(server.baseUrl());
     }
 

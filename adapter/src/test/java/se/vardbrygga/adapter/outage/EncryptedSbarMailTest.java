@@ -3,10 +3,7 @@ package se.vardbrygga.adapter.outage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,13 +18,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
-import org.bouncycastle.mail.smime.SMIMEEnveloped;
-import org.bouncycastle.mail.smime.SMIMEUtil;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import se.vardbrygga.simulators.OutageMailServer;
+import se.vardbrygga.simulators.ReceivingUnitKeys;
 
 /** The outage routine's form and mail with real PDFBox and BouncyCastle: only the receiving unit reads it (R-OUT-1). */
 class EncryptedSbarMailTest {
@@ -52,30 +46,15 @@ class EncryptedSbarMailTest {
 
     private static MimeMessage sent(Unit receiver) throws Exception {
         Session session = Session.getInstance(new java.util.Properties());
-        MimeMessage message = EncryptedMail.sbar(session, "vardbrygga@example.se", "hemsjukvard@example.se",
+        MimeMessage message = EncryptedMail.sbar(session, "<m1@vardbrygga>", "vardbrygga@example.se", "hemsjukvard@example.se",
                 "SBAR (avbrottsrutin)", SbarForm.pdf(FORM), receiver.certificate());
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         message.writeTo(wire); // what the SMTP server receives
         return new MimeMessage(session, new ByteArrayInputStream(wire.toByteArray()));
     }
 
-    private static String decryptedPdfText(MimeMessage message, Unit receiver) throws Exception {
-        SMIMEEnveloped enveloped = new SMIMEEnveloped(message);
-        RecipientInformation recipient = enveloped.getRecipientInfos().get(new JceKeyTransRecipientId(receiver.certificate()));
-        if (recipient == null) {
-            throw new IllegalStateException("not a recipient");
-        }
-        MimeBodyPart content = SMIMEUtil.toMimeBodyPart(recipient.getContent(new JceKeyTransEnvelopedRecipient(receiver.keys().getPrivate())));
-        Multipart parts = (Multipart) content.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if ("SBAR.pdf".equals(part.getFileName())) {
-                try (PDDocument pdf = Loader.loadPDF(part.getInputStream().readAllBytes())) {
-                    return new PDFTextStripper().getText(pdf);
-                }
-            }
-        }
-        throw new AssertionError("no SBAR.pdf");
+    private static String decryptedPdfText(MimeMessage message, Unit receiver) {
+        return ReceivingUnitKeys.sbarText(message, receiver.certificate(), receiver.keys().getPrivate());
     }
 
     @Test
@@ -84,6 +63,7 @@ class EncryptedSbarMailTest {
         MimeMessage message = sent(homeCare);
 
         assertThat(message.getContentType()).contains("application/pkcs7-mime").contains("enveloped-data");
+        assertThat(message.getMessageID()).isEqualTo("<m1@vardbrygga>");
         assertThat(message.getSubject()).doesNotContain("1212"); // no patient data outside the encryption
         String text = decryptedPdfText(message, homeCare);
         assertThat(text).contains("19121212-1212").contains("Karlstads kommun, hemsjukvård").contains("Centralsjukhuset Karlstad")
@@ -107,6 +87,22 @@ class EncryptedSbarMailTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             assertThat(new PDFTextStripper().getText(document)).contains("B - Bakgrund").contains("R - Rekommendation");
+        }
+    }
+
+    @Test
+    void When_SentOverSmtpToADemoUnit_Expect_ItsKeyReadsTheForm_R_OUT_1() throws Exception {
+        ReceivingUnitKeys demo = ReceivingUnitKeys.demo();
+        String to = "umea.hemsjukvard@example.se";
+        try (OutageMailServer server = OutageMailServer.start(0, 0)) {
+            jakarta.mail.Transport.send(EncryptedMail.sbar(EncryptedMail.smtp("127.0.0.1", server.smtpPort()), "<m2@vardbrygga>",
+                    "vardbrygga@example.se", to, "SBAR (avbrottsrutin)", SbarForm.pdf(FORM), demo.certificate(to)));
+
+            assertThat(server.await(1, java.time.Duration.ofSeconds(10))).isTrue();
+            MimeMessage received = server.received().get(0);
+            assertThat(received.getMessageID()).isEqualTo("<m2@vardbrygga>");
+            assertThat(demo.sbarText(received)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("19121212-1212").contains("Omläggning av bensår");
         }
     }
 }

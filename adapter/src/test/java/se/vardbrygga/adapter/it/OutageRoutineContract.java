@@ -1,0 +1,184 @@
+package se.vardbrygga.adapter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.server.AdapterServer;
+import se.vardbrygga.simulators.ChannelSimulator;
+import se.vardbrygga.simulators.DownstreamSimulators;
+import se.vardbrygga.simulators.ReceivingUnitKeys;
+
+/**
+ * The outage routine (R-OUT-1) end to end with real parts: Lifecare SP's simulator down over real HTTP, the SBAR
+ * form as a real PDF in a real S/MIME e-mail through a real SMTP server (GreenMail), decrypted here with the
+ * receiving unit's key; the phone-call Task for the sending unit; and the reconciliation when the system is back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OutageRoutineContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long DEADLINE_MILLIS = 60_000;
+    private static final long CIRCUIT_OPEN_MILLIS = 300;
+    private static final String HOME_CARE_MAIL = "umea.hemsjukvard@example.se";
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+    private DownstreamSimulators simulators;
+    private AdapterServer server;
+    private FhirHttp fhir;
+    private FhirHttp intake;
+    private FhirHttp admin;
+
+    abstract AdapterConfig.Database database();
+
+    @BeforeAll
+    void start() throws Exception {
+        simulators = DownstreamSimulators.start(0);
+        AdapterConfig config = SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN,
+                        AdapterConfig.Routing.OFF.withBackoff(1000, 10_000).withMaxAttempts(50).withCircuitOpenMillis(CIRCUIT_OPEN_MILLIS))
+                .withOutage(AdapterConfig.Outage.OFF.withSmtp("127.0.0.1", simulators.mail().smtpPort()).withAfterMillis(DEADLINE_MILLIS));
+        server = SeededAdapter.start(config, clock, simulators::rewrite);
+        fhir = new FhirHttp(server.baseUrl());
+        intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
+        admin = new FhirHttp(server.baseUrl().replace("/fhir", "/admin"));
+        assertThat(intake.postJson("consent", RoutedDocuments.consent()).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        simulators.close();
+    }
+
+    private void drain() {
+        while (server.outboxWorker().runOnce() > 0) {
+            // until nothing is due
+        }
+    }
+
+    private JsonNode row(String task) throws Exception {
+        return JSON.readTree(admin.get("outbox?resource=Task/" + task).body()).get("entries").get(0);
+    }
+
+    private String healthCentre() {
+        return "Organization/" + fhir.get("Organization?identifier=urn:oid:1.2.752.29.4.19|" + RoutedDocuments.HEALTH_CENTRE)
+                .as(Bundle.class).getEntryFirstRep().getResource().getIdElement().getIdPart();
+    }
+
+    private Task task(String id) {
+        return fhir.get("Task/" + id).as(Task.class);
+    }
+
+    @Test
+    void When_LifecareIsDownPastTheDeadline_Expect_EncryptedSbarMailAndPhoneTask_ThenReconciledNotActedOnTwice_R_OUT_1() throws Exception {
+        ChannelSimulator lifecare = simulators.get("lifecare-sp");
+        int mailsBefore = simulators.mail().received().size();
+        int actedBefore = lifecare.actedOn().size();
+        int reconciledBefore = lifecare.reconciled().size();
+        List<String> tasks = new ArrayList<>();
+        lifecare.mode(ChannelSimulator.Mode.DOWN);
+        try {
+            for (int i = 0; i < 3; i++) {
+                FhirHttp.Response r = intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(7000 + i));
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                tasks.add(r.createdId("Task"));
+            }
+            drain();
+            clock.advance(Duration.ofSeconds(30));
+            drain();
+            assertThat(simulators.mail().received()).as("before the deadline: retried, no outage routine").hasSize(mailsBefore);
+            assertThat(row(tasks.get(0)).get("status").asText()).isEqualTo("pending");
+
+            clock.advance(Duration.ofSeconds(31)); // past the deadline: the next attempt is due at it, not after
+            drain();
+
+            assertThat(simulators.mail().await(mailsBefore + tasks.size(), Duration.ofSeconds(10))).isTrue();
+            List<MimeMessage> mails = simulators.mail().received().subList(mailsBefore, simulators.mail().received().size());
+            assertThat(mails).hasSize(tasks.size());
+            ReceivingUnitKeys unit = ReceivingUnitKeys.demo();
+            for (MimeMessage mail : mails) {
+                assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(HOME_CARE_MAIL);
+                assertThat(mail.getContentType()).contains("application/pkcs7-mime");
+                assertThat(mail.getSubject()).doesNotContain("1944");
+                assertThat(unit.sbarText(mail)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                        .contains("19440327-9823".replace("-", "")).contains("Hälsocentralen Ersboda").contains("Umeå kommun, hemsjukvård")
+                        .contains("S - Situation").contains("B - Bakgrund").contains("A - Aktuellt tillstånd").contains("R - Rekommendation")
+                        .contains("Uppdrag / ordination");
+            }
+            for (String id : tasks) {
+                assertThat(row(id).get("status").asText()).isEqualTo("fallback-sent");
+                assertThat(task(id).getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("fallback-sent");
+                Bundle phone = fhir.get("Task?code=http://vardbrygga.example/fhir/CodeSystem/task-code|phone-call&focus=Task/" + id)
+                        .as(Bundle.class);
+                assertThat(phone.getEntry()).singleElement().satisfies(e -> {
+                    Task call = (Task) e.getResource();
+                    assertThat(call.getOwner().getReference()).as("the sending unit calls").isEqualTo(healthCentre());
+                    assertThat(call.getInputFirstRep().getValue().primitiveValue()).isEqualTo("+4690159200");
+                    assertThat(call.getDescription()).contains(HOME_CARE_MAIL).contains("lifecare-sp");
+                    assertThat(call.getReasonCode().getCodingFirstRep().getCode()).isEqualTo("R-OUT-1");
+                });
+                assertThat(fhir.count("AuditEvent?entity=Task/" + id + "&subtype=http://vardbrygga.example/fhir/CodeSystem/endpoint-type|smime-email"))
+                        .isEqualTo(1);
+            }
+            String metrics = new FhirHttp(server.baseUrl().replace("/fhir", "")).get("metrics").body();
+            assertThat(metrics).contains("vardbrygga_delivery_fallbacks_total{channel=\"lifecare-sp\"} " + tasks.size() + ".0");
+            assertThat(lifecare.actedOn()).hasSize(actedBefore);
+        } finally {
+            lifecare.mode(ChannelSimulator.Mode.UP);
+        }
+
+        Thread.sleep(CIRCUIT_OPEN_MILLIS + 100); // the Endpoint's circuit opened while it was down: one trial call, then all
+        for (int round = 0; round < 2; round++) {
+            clock.advance(Duration.ofSeconds(11));
+            drain();
+        }
+
+        assertThat(lifecare.reconciled()).as("delivered as already handled").hasSize(reconciledBefore + tasks.size());
+        assertThat(lifecare.actedOn()).as("never acted on twice").hasSize(actedBefore);
+        for (String id : tasks) {
+            JsonNode row = row(id);
+            assertThat(row.get("status").asText()).isEqualTo("delivered");
+            assertThat(row.get("fallbackSent").isTextual()).isTrue();
+            assertThat(task(id).getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("fallback-sent");
+        }
+        clock.advance(Duration.ofMinutes(5));
+        drain();
+        assertThat(simulators.mail().received()).as("no second e-mail").hasSize(mailsBefore + tasks.size());
+        assertThat(lifecare.requests()).isPositive();
+    }
+
+    @Test
+    void When_TheSystemAnswersBeforeTheDeadline_Expect_NoOutageRoutine_R_OUT_1() throws Exception {
+        ChannelSimulator lifecare = simulators.get("lifecare-sp");
+        int mailsBefore = simulators.mail().received().size();
+        lifecare.mode(ChannelSimulator.Mode.ERROR_5XX);
+        String id;
+        try {
+            FhirHttp.Response r = intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(7100));
+            id = r.createdId("Task");
+            drain();
+            clock.advance(Duration.ofSeconds(20));
+            drain();
+        } finally {
+            lifecare.mode(ChannelSimulator.Mode.UP);
+        }
+        clock.advance(Duration.ofSeconds(11));
+        Thread.sleep(CIRCUIT_OPEN_MILLIS + 100);
+        drain();
+        assertThat(row(id).get("status").asText()).isEqualTo("delivered");
+        assertThat(task(id).getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("delivered");
+        assertThat(simulators.mail().received()).hasSize(mailsBefore);
+        assertThat(fhir.count("Task?code=http://vardbrygga.example/fhir/CodeSystem/task-code|phone-call&focus=Task/" + id)).isZero();
+    }
+}
