@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Task;
 import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.mappings.routing.Routing;
 import se.vardbrygga.mappings.rules.Facts;
+import se.vardbrygga.mappings.rules.ServicePurchaseRules;
 import se.vardbrygga.mappings.rules.Units;
 import se.vardbrygga.profiles.Canonical;
 
@@ -55,11 +56,34 @@ public final class OutageParcels {
         Optional<Patient> patient = patientRef.flatMap(facts::resolve).filter(Patient.class::isInstance).map(Patient.class::cast);
         MailTarget mail = mailTarget(receiver.get(), facts, now);
         SbarForm.Content form = form(resource, patient, name(sender), name(receiver));
+        if (writtenSummaryToPurchaser(resource, channel, receiverUnit, facts)) {
+            form = new SbarForm.Content(form.patient(), form.sender(), form.receiver(), form.situation(), form.background(),
+                    form.assessment(), form.recommendation(), form.order(), WRITTEN_SUMMARY_TITLE, WRITTEN_SUMMARY_NOTE);
+        }
         return Optional.of(new OutageParcel(messageId, form, receiverUnit, name(receiver).orElse(receiverUnit), mail.to(),
                 mail.certificate(), mail.problem(), phoneOf(receiver.get(), facts), sender.map(s -> "Organization/" + s.getIdElement().getIdPart()),
                 patientRef.map(Reference::getReference),
                 resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/_history/" + resource.getMeta().getVersionId(),
                 channel));
+    }
+
+    static final String WRITTEN_SUMMARY_TITLE = "Skriftlig sammanfattning/epikris - tjänsteköp (R-TK-7)";
+    static final String WRITTEN_SUMMARY_NOTE = "Cosmic kan inte användas: utförarens sammanfattning efter bedömning/insats, "
+            + "inklusive bedömd fortsatt insats. Journalen överförs till tjänsteköparen och ska inte finnas kvar hos utföraren (R-TK-7).";
+
+    /**
+     * Jämtland's variant (R-TK-7): in a service purchase of Region Jämtland Härjedalen the hired staff document in Cosmic
+     * (R-TK-6); when Cosmic cannot be used, what the executor sends back to the purchaser is its written summary, and
+     * the records go to the purchaser, not kept by the executor.
+     */
+    private static boolean writtenSummaryToPurchaser(Resource resource, String channel, String receiverUnit, Facts facts) {
+        if (!(resource instanceof Task task) || !channel.startsWith("cosmic-")
+                || !Codes.hasCoding(task.getCode(), Canonical.TASK_CODE, "service-purchase-request")
+                || !ServicePurchaseRules.region(task).filter("jamtland-harjedalen"::equals).isPresent()) {
+            return false;
+        }
+        return task.hasRequester() && Units.organizationOf(task.getRequester(), facts)
+                .map(o -> ("Organization/" + o.getIdElement().getIdPart()).equals(receiverUnit)).orElse(false);
     }
 
     private static Optional<Organization> senderOf(Resource resource, String receiverUnit, Facts facts) {
@@ -132,8 +156,10 @@ public final class OutageParcels {
                 : task.getCode().getCodingFirstRep().getCode();
         List<String> inputs = task.getInput().stream().filter(i -> i.getValue() != null && i.getValue().isPrimitive())
                 .map(i -> label(i.getType()) + ": " + i.getValue().primitiveValue()).toList();
+        String outputs = task.getOutput().stream().filter(o -> o.getValue() != null && o.getValue().isPrimitive())
+                .map(o -> label(o.getType()) + ": " + o.getValue().primitiveValue()).collect(Collectors.joining("\n"));
         return new SbarForm.Content(who, sender.orElse("-"), receiver.orElse("-"), task.getDescription(),
-                task.getNote().stream().map(n -> n.getText()).collect(Collectors.joining("\n")), null,
+                task.getNote().stream().map(n -> n.getText()).collect(Collectors.joining("\n")), outputs,
                 "Status: " + task.getStatus().toCode() + (task.hasStatusReason() ? " (" + task.getStatusReason().getText() + ")" : ""),
                 order + (inputs.isEmpty() ? "" : "\n" + String.join("\n", inputs)));
     }

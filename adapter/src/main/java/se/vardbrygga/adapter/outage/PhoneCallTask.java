@@ -44,8 +44,9 @@ public final class PhoneCallTask {
     static String description(OutageParcel parcel) {
         String call = "Avbrottsrutin (R-OUT-1): " + parcel.channel() + " kan inte nås. Ring " + parcel.receiverName()
                 + parcel.receiverPhone().map(p -> " på " + p).orElse(" (inget telefonnummer i katalogen)");
-        return parcel.canMail()
+        String how = parcel.canMail()
                 ? call + " och meddela att SBAR-blanketten har skickats krypterad till " + parcel.mailTo().get() + "."
                 : call + " och gå igenom SBAR-blanketten muntligt: den kan inte skickas krypterad (" + parcel.mailProblem() + ").";
+        return parcel.form().note() == null ? how : how + " " + parcel.form().note();
     }
 }

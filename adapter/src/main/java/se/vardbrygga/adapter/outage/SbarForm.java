@@ -17,9 +17,17 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * order it concerns, in the order the paper form has them. Text is wrapped to the page and continued on new pages.
  */
 public final class SbarForm {
-    /** What the form carries; any field may be empty except the patient and the units. */
+    /**
+     * What the form carries; any field may be empty except the patient and the units. {@code title} replaces the
+     * standard heading and {@code note} is printed under it (a region's variant, e.g. Jämtland's written summary,
+     * R-TK-7); both may be null.
+     */
     public record Content(String patient, String sender, String receiver, String situation, String background,
-                          String assessment, String recommendation, String order) {
+                          String assessment, String recommendation, String order, String title, String note) {
+        public Content(String patient, String sender, String receiver, String situation, String background,
+                       String assessment, String recommendation, String order) {
+            this(patient, sender, receiver, situation, background, assessment, recommendation, order, null, null);
+        }
     }
 
     private static final float MARGIN = 50;
@@ -31,7 +39,12 @@ public final class SbarForm {
 
     public static byte[] pdf(Content c) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"title", "SBAR - överföring av information (avbrottsrutin)"});
+        lines.add(new String[] {"title", c.title() == null ? "SBAR - överföring av information (avbrottsrutin)" : c.title()});
+        if (c.note() != null) {
+            for (String part : wrap(c.note())) {
+                lines.add(new String[] {"text", part});
+            }
+        }
         field(lines, "Patient", c.patient());
         field(lines, "Avsändare", c.sender());
         field(lines, "Mottagare", c.receiver());

@@ -81,6 +81,16 @@ class EncryptedSbarMailTest {
     }
 
     @Test
+    void When_ARegionsVariantHasItsOwnTitle_Expect_TitleAndNoteOnTheForm_R_TK_7() throws Exception {
+        byte[] pdf = SbarForm.pdf(new SbarForm.Content("p", "s", "r", "", "", "", "", "", "Skriftlig sammanfattning (R-TK-7)",
+                "Journalen överförs till tjänsteköparen."));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Skriftlig sammanfattning (R-TK-7)")
+                    .contains("Journalen överförs till tjänsteköparen.").doesNotContain("avbrottsrutin)");
+        }
+    }
+
+    @Test
     void When_SectionsAreLong_Expect_TheyWrapOntoMorePages() throws Exception {
         String longText = "Lång anteckning ".repeat(600);
         byte[] pdf = SbarForm.pdf(new SbarForm.Content("p", "s", "r", longText, "", null, "", ""));

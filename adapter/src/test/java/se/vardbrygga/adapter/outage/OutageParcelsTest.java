@@ -128,4 +128,40 @@ class OutageParcelsTest {
         assertThat(List.of(form.situation(), form.background(), form.assessment(), form.recommendation()))
                 .containsExactly("Hemgång i dag", "KOL", "Stabil", "Hembesök i morgon");
     }
+
+    private static Task servicePurchaseReply(String region) {
+        Task request = new Task().setStatus(Task.TaskStatus.COMPLETED).setCode(Codes.taskCode("service-purchase-request"))
+                .setFor(new Reference("Patient/p")).setOwner(new Reference("Organization/home"))
+                .setRequester(new Reference("Organization/hc")).setDescription("Sårvård under vårdtiden");
+        request.addInput().setType(Codes.taskParameter("region"))
+                .setValue(new org.hl7.fhir.r4.model.CodeableConcept(new Coding(Canonical.REGION, region, null)));
+        request.addOutput().setType(new org.hl7.fhir.r4.model.CodeableConcept().setText("Bedömd fortsatt insats"))
+                .setValue(new StringType("Omläggning varannan dag"));
+        request.setId("Task/sp");
+        request.getMeta().setVersionId("3");
+        return request;
+    }
+
+    @Test
+    void When_CosmicCannotBeUsedInAJamtlandServicePurchase_Expect_TheExecutorsWrittenSummaryToThePurchaser_R_TK_7() {
+        OutageParcel parcel = OutageParcels.of("m5", "cosmic-link", "Organization/hc", servicePurchaseReply("jamtland-harjedalen"),
+                facts, NOW).orElseThrow();
+
+        assertThat(parcel.form().title()).contains("Skriftlig sammanfattning").contains("R-TK-7");
+        assertThat(parcel.form().note()).contains("överförs till tjänsteköparen").contains("inte finnas kvar hos utföraren");
+        assertThat(parcel.form().assessment()).contains("Bedömd fortsatt insats: Omläggning varannan dag");
+        assertThat(parcel.form().sender()).isEqualTo("Umeå kommun, hemsjukvård"); // the executor writes to the purchaser
+        Task call = PhoneCallTask.of(parcel, NOW).orElseThrow();
+        assertThat(call.getOwner().getReference()).isEqualTo("Organization/home");
+        assertThat(call.getDescription()).contains("R-TK-7");
+    }
+
+    @Test
+    void When_AnotherRegionsServicePurchase_Expect_TheStandardSbarForm_R_TK_7() {
+        OutageParcel parcel = OutageParcels.of("m6", "cosmic-link", "Organization/hc", servicePurchaseReply("varmland"), facts, NOW)
+                .orElseThrow();
+
+        assertThat(parcel.form().title()).isNull();
+        assertThat(PhoneCallTask.of(parcel, NOW).orElseThrow().getDescription()).doesNotContain("R-TK-7");
+    }
 }

@@ -15,7 +15,7 @@ import se.vardbrygga.profiles.Canonical;
  * medication handling or wound care (R-DEL-3), and no staff are bought for a stay that Försäkringskassan's
  * assistance compensation covers (R-CMP-7).
  */
-final class ServicePurchaseRules {
+public final class ServicePurchaseRules {
     /** R-DEL-3: the HSL tasks a Västmanland staff purchase leaves out. */
     static final Set<String> HSL_TASKS = Set.of("medication-handling", "wound-care");
 
@@ -72,7 +72,7 @@ final class ServicePurchaseRules {
     }
 
     /** The region of the request: input region, a code of the region code system. */
-    static Optional<String> region(Task task) {
+    public static Optional<String> region(Task task) {
         return task.getInput().stream()
                 .filter(i -> Codes.hasCoding(i.getType(), Canonical.TASK_PARAMETER_TYPE, "region"))
                 .map(i -> i.getValue()).filter(CodeableConcept.class::isInstance).map(CodeableConcept.class::cast)
