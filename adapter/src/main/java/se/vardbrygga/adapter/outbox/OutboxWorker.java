@@ -101,8 +101,28 @@ public final class OutboxWorker implements AutoCloseable {
             return t;
         });
         scheduler.scheduleWithFixedDelay(this::drain, settings.pollMillis(), settings.pollMillis(), TimeUnit.MILLISECONDS);
+        store.onOutboxCommit(this::wake);
         LOG.info("Outbox worker runs every {} ms, {} rows at a time", settings.pollMillis(), settings.batchSize());
         return this;
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A commit added outbox rows: drain now instead of at the next poll (at most one extra run waits; the poll stays
+     * for retries that come due and for rows another node committed).
+     */
+    private void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    wakePending.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                wakePending.set(false);
+            }
+        }
     }
 
     private void drain() {
@@ -178,7 +198,8 @@ public final class OutboxWorker implements AutoCloseable {
         if (resource.isEmpty()) {
             return Prepared.failed(entry.resourceType() + " version " + entry.resourceVersion() + " not found");
         }
-        Optional<OutageParcel> parcel = outage.isPresent() && entry.status() == OutboxEntry.Status.PENDING
+        // read only for a row the outage routine takes over if this attempt fails: not on the hot path
+        Optional<OutageParcel> parcel = outage.isPresent() && outage.get().takesOver(entry, now, breaker(entry).isOpen())
                 ? OutageParcels.of(entry.messageId(), entry.channel(), entry.unit(), resource.get(), service.facts(session),
                 java.time.Instant.ofEpochMilli(now))
                 : Optional.empty();
@@ -191,8 +212,7 @@ public final class OutboxWorker implements AutoCloseable {
     /** The call to the downstream system, on a delivery thread, behind the Endpoint's circuit breaker. */
     private Attempt send(OutboxEntry entry, Prepared prepared) {
         Optional<String> patient = patientOf(prepared.resource());
-        CircuitBreaker<Object> breaker = breakers.computeIfAbsent(entry.endpoint(), k -> CircuitBreaker.builder()
-                .withFailureThreshold(5).withDelay(Duration.ofMillis(settings.circuitOpenMillis())).withSuccessThreshold(1).build());
+        CircuitBreaker<Object> breaker = breaker(entry);
         Delivery delivery;
         if (!breaker.tryAcquirePermit()) {
             delivery = new Delivery.Transient("circuit open for " + entry.endpoint() + ": not called");
@@ -210,6 +230,11 @@ public final class OutboxWorker implements AutoCloseable {
             fallback = outage.get().handOver(prepared.parcel().get()); // R-OUT-1
         }
         return new Attempt(delivery, prepared.address(), patient, fallback, prepared.parcel());
+    }
+
+    private CircuitBreaker<Object> breaker(OutboxEntry entry) {
+        return breakers.computeIfAbsent(entry.endpoint(), k -> CircuitBreaker.builder()
+                .withFailureThreshold(5).withDelay(Duration.ofMillis(settings.circuitOpenMillis())).withSuccessThreshold(1).build());
     }
 
     private static Optional<String> patientOf(Resource resource) {

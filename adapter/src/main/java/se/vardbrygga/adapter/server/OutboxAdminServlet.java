@@ -46,7 +46,7 @@ public final class OutboxAdminServlet extends HttpServlet {
         store.inTransaction(session -> {
             ObjectNode counts = body.putObject("counts");
             for (Map.Entry<OutboxEntry.Status, Integer> c : session.outboxCounts().entrySet()) {
-                counts.put(c.getKey().name().toLowerCase(), c.getValue());
+                counts.put(c.getKey().name().toLowerCase().replace('_', '-'), c.getValue());
             }
             ArrayNode rows = body.putArray("entries");
             List<OutboxEntry> entries = session.outbox(status, resource, limit);

@@ -75,6 +75,9 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
                         statement.execute(dialect.afterWriteCommit);
                     }
                 }
+                if (session.enqueued()) {
+                    outboxListener.run();
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 connection.rollback();
@@ -83,6 +86,13 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         } catch (SQLException e) {
             throw new StoreFailure("transaction failed", e);
         }
+    }
+
+    private volatile Runnable outboxListener = () -> { };
+
+    @Override
+    public void onOutboxCommit(Runnable listener) {
+        this.outboxListener = listener;
     }
 
     @Override

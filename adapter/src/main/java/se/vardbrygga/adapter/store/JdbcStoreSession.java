@@ -30,6 +30,13 @@ final class JdbcStoreSession implements StoreSession {
         return wrote;
     }
 
+    private boolean enqueued;
+
+    /** Whether this transaction added outbox rows. */
+    boolean enqueued() {
+        return enqueued;
+    }
+
     @Override
     public Optional<StoredResource> read(String type, String id) {
         return query("SELECT res_id, res_version, last_updated, content FROM resource_current WHERE res_type = ? AND res_id = ?",
@@ -284,6 +291,7 @@ final class JdbcStoreSession implements StoreSession {
     @Override
     public void enqueue(OutboxEntry e) {
         wrote = true;
+        enqueued |= e.status() == OutboxEntry.Status.PENDING;
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (message_id, res_type, res_id, res_version, "
                 + "channel, unit_ref, endpoint_ref, rules, status, attempts, next_attempt, created, delivered, last_error) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -11,6 +11,9 @@ public interface ResourceStore {
     /** True when the database answers (the health check). */
     boolean isReachable();
 
+    /** Called after each commit of a transaction that added outbox rows (to deliver them at once, not at the next poll). */
+    void onOutboxCommit(Runnable listener);
+
     @FunctionalInterface
     interface StoreWork<T> {
         T run(StoreSession session);

@@ -29,6 +29,11 @@ class HealthServletTest {
             public boolean isReachable() {
                 return reachable.get();
             }
+
+            @Override
+            public void onOutboxCommit(Runnable listener) {
+                throw new UnsupportedOperationException();
+            }
         };
         Server jetty = new Server(0);
         ServletContextHandler context = new ServletContextHandler();
