@@ -77,7 +77,7 @@ public final class RouteOperations {
                 p.addPart().setName("channel").setValue(new Coding(Canonical.ENDPOINT_TYPE, e.channel(), null));
                 p.addPart().setName("endpoint").setValue(new Reference(e.endpoint()));
             }
-            p.addPart().setName("status").setValue(new StringType(e.status().name().toLowerCase()));
+            p.addPart().setName("status").setValue(new StringType(e.status().code()));
             p.addPart().setName("attempts").setValue(new IntegerType(e.attempts()));
             if (e.delivered() != null) {
                 p.addPart().setName("delivered").setValue(new InstantType(java.util.Date.from(Instant.ofEpochMilli(e.delivered()))));

@@ -49,11 +49,12 @@ public final class OutageParcels {
             return Optional.empty();
         }
         Optional<Organization> sender = senderOf(resource, receiverUnit, facts);
-        if (sender.map(s -> ("Organization/" + s.getIdElement().getIdPart()).equals(receiverUnit)).orElse(false)) {
+        if (sender.map(OutageParcels::ref).filter(receiverUnit::equals).isPresent()) {
             return Optional.empty();
         }
-        Optional<Reference> patientRef = patientOf(resource);
-        Optional<Patient> patient = patientRef.flatMap(facts::resolve).filter(Patient.class::isInstance).map(Patient.class::cast);
+        Optional<String> patientRef = Routing.patientOf(resource);
+        Optional<Patient> patient = patientRef.map(Reference::new).flatMap(facts::resolve)
+                .filter(Patient.class::isInstance).map(Patient.class::cast);
         MailTarget mail = mailTarget(receiver.get(), facts, now);
         SbarForm.Content form = form(resource, patient, name(sender), name(receiver));
         if (writtenSummaryToPurchaser(resource, channel, receiverUnit, facts)) {
@@ -61,8 +62,7 @@ public final class OutageParcels {
                     form.assessment(), form.recommendation(), form.order(), WRITTEN_SUMMARY_TITLE, WRITTEN_SUMMARY_NOTE);
         }
         return Optional.of(new OutageParcel(messageId, form, receiverUnit, name(receiver).orElse(receiverUnit), mail.to(),
-                mail.certificate(), mail.problem(), phoneOf(receiver.get(), facts), sender.map(s -> "Organization/" + s.getIdElement().getIdPart()),
-                patientRef.map(Reference::getReference),
+                mail.certificate(), mail.problem(), phoneOf(receiver.get(), facts), sender.map(OutageParcels::ref), patientRef,
                 resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/_history/" + resource.getMeta().getVersionId(),
                 channel));
     }
@@ -82,8 +82,7 @@ public final class OutageParcels {
                 || !ServicePurchaseRules.region(task).filter("jamtland-harjedalen"::equals).isPresent()) {
             return false;
         }
-        return task.hasRequester() && Units.organizationOf(task.getRequester(), facts)
-                .map(o -> ("Organization/" + o.getIdElement().getIdPart()).equals(receiverUnit)).orElse(false);
+        return isUnit(task.getRequester(), receiverUnit, facts);
     }
 
     private static Optional<Organization> senderOf(Resource resource, String receiverUnit, Facts facts) {
@@ -91,17 +90,20 @@ public final class OutageParcels {
             return c.hasSender() ? Units.organizationOf(c.getSender(), facts) : Optional.empty();
         }
         if (resource instanceof Task t) {
-            Optional<Organization> owner = t.hasOwner() ? Units.organizationOf(t.getOwner(), facts) : Optional.empty();
-            Optional<Organization> requester = t.hasRequester() ? Units.organizationOf(t.getRequester(), facts) : Optional.empty();
-            boolean toOwner = owner.map(o -> ("Organization/" + o.getIdElement().getIdPart()).equals(receiverUnit)).orElse(false);
-            return toOwner ? requester : owner; // the request goes to the owner; a reply goes back to the requester
+            // the request goes to the owner; a reply goes back to the requester
+            Reference sender = isUnit(t.getOwner(), receiverUnit, facts) ? t.getRequester() : t.getOwner();
+            return sender.hasReference() ? Units.organizationOf(sender, facts) : Optional.empty();
         }
         return Optional.empty();
     }
 
-    private static Optional<Reference> patientOf(Resource resource) {
-        Reference ref = resource instanceof Task t ? t.getFor() : resource instanceof Communication c ? c.getSubject() : null;
-        return ref != null && ref.getReference() != null && ref.getReference().startsWith("Patient/") ? Optional.of(ref) : Optional.empty();
+    /** Whether a reference (an Organization or a PractitionerRole) names the unit {@code Organization/<id>}. */
+    private static boolean isUnit(Reference reference, String unit, Facts facts) {
+        return reference.hasReference() && Units.organizationOf(reference, facts).map(OutageParcels::ref).filter(unit::equals).isPresent();
+    }
+
+    private static String ref(Organization unit) {
+        return "Organization/" + unit.getIdElement().getIdPart();
     }
 
     /** The unit's outage e-mail address and certificate, or why the SBAR form cannot be e-mailed to it. */
@@ -141,7 +143,7 @@ public final class OutageParcels {
     }
 
     private static Optional<String> name(Optional<Organization> unit) {
-        return unit.map(u -> u.hasName() ? u.getName() : "Organization/" + u.getIdElement().getIdPart());
+        return unit.map(u -> u.hasName() ? u.getName() : ref(u));
     }
 
     static SbarForm.Content form(Resource resource, Optional<Patient> patient, Optional<String> sender, Optional<String> receiver) {

@@ -22,7 +22,7 @@ public final class DeliveryMetrics {
     public DeliveryMetrics(Supplier<Map<OutboxEntry.Status, Integer>> depth) {
         for (OutboxEntry.Status status : OutboxEntry.Status.values()) {
             Gauge.builder("vardbrygga_outbox_rows", () -> depth.get().getOrDefault(status, 0))
-                    .description("Outbox rows by status").tag("status", status.name().toLowerCase())
+                    .description("Outbox rows by status").tag("status", status.code())
                     .register(registry);
         }
     }

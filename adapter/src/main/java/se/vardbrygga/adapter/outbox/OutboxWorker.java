@@ -15,11 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Endpoint;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.adapter.channel.Channel;
@@ -36,6 +33,7 @@ import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.adapter.store.StoreSession;
 import se.vardbrygga.adapter.store.StoredResource;
 import se.vardbrygga.mappings.rules.Change;
+import se.vardbrygga.mappings.routing.Routing;
 import se.vardbrygga.mappings.rules.RuleEffects;
 import se.vardbrygga.profiles.Canonical;
 
@@ -176,7 +174,8 @@ public final class OutboxWorker implements AutoCloseable {
 
     /**
      * What a delivery needs, read in the transaction: the channel, the address, the resource version (tagged as
-     * already handled after a fallback) and, for a pending row when the outage routine is on, its parcel; or why not.
+     * already handled after a fallback) and, for a row the outage routine takes over if this attempt fails, its
+     * parcel; or why not.
      */
     private record Prepared(Channel channel, String address, Resource resource, Optional<OutageParcel> parcel, Delivery failure) {
         static Prepared failed(String why) {
@@ -211,7 +210,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** The call to the downstream system, on a delivery thread, behind the Endpoint's circuit breaker. */
     private Attempt send(OutboxEntry entry, Prepared prepared) {
-        Optional<String> patient = patientOf(prepared.resource());
+        Optional<String> patient = Routing.patientOf(prepared.resource());
         CircuitBreaker<Object> breaker = breaker(entry);
         Delivery delivery;
         if (!breaker.tryAcquirePermit()) {
@@ -224,24 +223,15 @@ public final class OutboxWorker implements AutoCloseable {
                 breaker.recordSuccess();
             }
         }
-        Optional<Delivery> fallback = Optional.empty();
-        if (delivery instanceof Delivery.Transient && prepared.parcel().isPresent()
-                && outage.get().takesOver(entry, clock.millis(), breaker.isOpen())) {
-            fallback = outage.get().handOver(prepared.parcel().get()); // R-OUT-1
-        }
+        // the parcel is there only for a row the outage routine takes over when this attempt fails (R-OUT-1)
+        Optional<Delivery> fallback = delivery instanceof Delivery.Transient
+                ? prepared.parcel().flatMap(parcel -> outage.get().handOver(parcel)) : Optional.empty();
         return new Attempt(delivery, prepared.address(), patient, fallback, prepared.parcel());
     }
 
     private CircuitBreaker<Object> breaker(OutboxEntry entry) {
         return breakers.computeIfAbsent(entry.endpoint(), k -> CircuitBreaker.builder()
                 .withFailureThreshold(5).withDelay(Duration.ofMillis(settings.circuitOpenMillis())).withSuccessThreshold(1).build());
-    }
-
-    private static Optional<String> patientOf(Resource resource) {
-        Reference patient = resource instanceof Task t ? t.getFor()
-                : resource instanceof Communication c ? c.getSubject() : null;
-        return patient == null || patient.getReference() == null || !patient.getReference().startsWith("Patient/")
-                ? Optional.empty() : Optional.of(patient.getReference());
     }
 
     /** The hop's AuditEvent, and the Task's delivery status once delivered or dead; in the attempt's transaction. */

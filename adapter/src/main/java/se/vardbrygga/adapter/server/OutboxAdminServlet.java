@@ -35,7 +35,7 @@ public final class OutboxAdminServlet extends HttpServlet {
         int limit;
         try {
             String s = request.getParameter("status");
-            status = s == null ? null : OutboxEntry.Status.valueOf(s.toUpperCase().replace('-', '_'));
+            status = s == null ? null : OutboxEntry.Status.ofCode(s);
             limit = Math.min(1000, Integer.parseInt(request.getParameter("limit") == null ? "100" : request.getParameter("limit")));
         } catch (IllegalArgumentException e) {
             error(response, 400, "status is pending, fallback-sent, delivered, dead or unroutable; limit a number");
@@ -46,7 +46,7 @@ public final class OutboxAdminServlet extends HttpServlet {
         store.inTransaction(session -> {
             ObjectNode counts = body.putObject("counts");
             for (Map.Entry<OutboxEntry.Status, Integer> c : session.outboxCounts().entrySet()) {
-                counts.put(c.getKey().name().toLowerCase().replace('_', '-'), c.getValue());
+                counts.put(c.getKey().code(), c.getValue());
             }
             ArrayNode rows = body.putArray("entries");
             List<OutboxEntry> entries = session.outbox(status, resource, limit);
@@ -84,7 +84,7 @@ public final class OutboxAdminServlet extends HttpServlet {
         row.put("unit", e.unit());
         row.put("endpoint", e.endpoint());
         row.put("rules", e.rules());
-        row.put("status", e.status().name().toLowerCase().replace('_', '-'));
+        row.put("status", e.status().code());
         row.put("attempts", e.attempts());
         row.put("nextAttempt", java.time.Instant.ofEpochMilli(e.nextAttempt()).toString());
         row.put("created", java.time.Instant.ofEpochMilli(e.created()).toString());

@@ -13,7 +13,19 @@ public record OutboxEntry(long id, String messageId, String resourceType, String
      * channel as already handled (reconciliation); delivered (after a fallback: reconciled); dead: gave up after the
      * configured attempts, or refused; unroutable: no channel.
      */
-    public enum Status { PENDING, FALLBACK_SENT, DELIVERED, DEAD, UNROUTABLE }
+    public enum Status {
+        PENDING, FALLBACK_SENT, DELIVERED, DEAD, UNROUTABLE;
+
+        /** The status as users see it: {@code pending}, {@code fallback-sent}, … */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** The status of a {@link #code()}; IllegalArgumentException for another word. */
+        public static Status ofCode(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
 
     /** Whether the outage routine already handled this message (the receiver must not act on it again). */
     public boolean handledByOutageRoutine() {

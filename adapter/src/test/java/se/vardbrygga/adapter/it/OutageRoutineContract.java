@@ -3,7 +3,6 @@ package se.vardbrygga.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,47 +27,41 @@ import se.vardbrygga.simulators.ReceivingUnitKeys;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OutageRoutineContract {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long DEADLINE_MILLIS = 60_000;
     private static final long CIRCUIT_OPEN_MILLIS = 300;
     private static final String HOME_CARE_MAIL = "umea.hemsjukvard@example.se";
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+    private RoutedAdapter routed;
     private DownstreamSimulators simulators;
     private AdapterServer server;
     private FhirHttp fhir;
     private FhirHttp intake;
-    private FhirHttp admin;
 
     abstract AdapterConfig.Database database();
 
     @BeforeAll
     void start() throws Exception {
-        simulators = DownstreamSimulators.start(0);
-        AdapterConfig config = SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN,
+        routed = RoutedAdapter.start(clock, sims -> SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN,
                         AdapterConfig.Routing.OFF.withBackoff(1000, 10_000).withMaxAttempts(50).withCircuitOpenMillis(CIRCUIT_OPEN_MILLIS))
-                .withOutage(AdapterConfig.Outage.OFF.withSmtp("127.0.0.1", simulators.mail().smtpPort()).withAfterMillis(DEADLINE_MILLIS));
-        server = SeededAdapter.start(config, clock, simulators::rewrite);
-        fhir = new FhirHttp(server.baseUrl());
-        intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
-        admin = new FhirHttp(server.baseUrl().replace("/fhir", "/admin"));
-        assertThat(intake.postJson("consent", RoutedDocuments.consent()).status()).isEqualTo(201);
+                .withOutage(AdapterConfig.Outage.OFF.withSmtp("127.0.0.1", sims.mail().smtpPort()).withAfterMillis(DEADLINE_MILLIS)));
+        simulators = routed.simulators;
+        server = routed.server;
+        fhir = routed.fhir;
+        intake = routed.intake;
     }
 
     @AfterAll
     void stop() throws Exception {
-        server.close();
-        simulators.close();
+        routed.close();
     }
 
     private void drain() {
-        while (server.outboxWorker().runOnce() > 0) {
-            // until nothing is due
-        }
+        routed.drain();
     }
 
-    private JsonNode row(String task) throws Exception {
-        return JSON.readTree(admin.get("outbox?resource=Task/" + task).body()).get("entries").get(0);
+    private JsonNode row(String task) {
+        return routed.outbox("?resource=Task/" + task).get("entries").get(0);
     }
 
     private String healthCentre() {

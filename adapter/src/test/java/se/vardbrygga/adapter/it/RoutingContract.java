@@ -3,7 +3,6 @@ package se.vardbrygga.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +32,12 @@ import se.vardbrygga.simulators.DownstreamSimulators;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RoutingContract {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEALTH_CENTRE = RoutedDocuments.HEALTH_CENTRE;
     private static final String HOME_CARE = RoutedDocuments.HOME_CARE;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
+    private RoutedAdapter routed;
     private DownstreamSimulators simulators;
-    private AdapterConfig config;
     private AdapterServer server;
     private FhirHttp fhir;
     private FhirHttp intake;
@@ -60,20 +58,18 @@ abstract class RoutingContract {
 
     @BeforeAll
     void start() throws Exception {
-        simulators = DownstreamSimulators.start(0);
-        config = SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF
-                .withBackoff(1000, 60_000).withMaxAttempts(3));
-        server = SeededAdapter.start(config, clock, simulators::rewrite);
-        fhir = new FhirHttp(server.baseUrl());
-        intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
-        admin = new FhirHttp(server.baseUrl().replace("/fhir", "/admin"));
-        assertThat(intake.postJson("consent", RoutedDocuments.consent()).status()).isEqualTo(201);
+        routed = RoutedAdapter.start(clock, sims -> SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN,
+                AdapterConfig.Routing.OFF.withBackoff(1000, 60_000).withMaxAttempts(3)));
+        simulators = routed.simulators;
+        server = routed.server;
+        fhir = routed.fhir;
+        intake = routed.intake;
+        admin = routed.admin;
     }
 
     @AfterAll
     void stop() throws Exception {
-        server.close();
-        simulators.close();
+        routed.close();
     }
 
     private String createdTask(FhirHttp.Response r) {
@@ -81,18 +77,12 @@ abstract class RoutingContract {
         return r.createdId("Task");
     }
 
-    private JsonNode outbox(String query) throws Exception {
-        FhirHttp.Response r = admin.get("outbox" + query);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+    private JsonNode outbox(String query) {
+        return routed.outbox(query);
     }
 
     private int drain() {
-        int total = 0;
-        for (int n; (n = server.outboxWorker().runOnce()) > 0; ) {
-            total += n;
-        }
-        return total;
+        return routed.drain();
     }
 
     @Test
@@ -267,7 +257,7 @@ abstract class RoutingContract {
         }
         clients.shutdown();
 
-        try (AdapterServer second = nodesShareTheWork() ? AdapterServer.start(config, clock) : null) {
+        try (AdapterServer second = nodesShareTheWork() ? AdapterServer.start(routed.config, clock) : null) {
             AdapterServer other = second == null ? server : second; // H2: a second worker on the same node
             ExecutorService nodes = Executors.newFixedThreadPool(2);
             Future<Integer> first = nodes.submit(() -> drainWith(server));

@@ -162,6 +162,13 @@ public final class Routing {
         return "Organization/" + unit.getIdElement().getIdPart();
     }
 
+    /** The patient a routed message is about ({@code Patient/<id>}): a Task's {@code for}, a Communication's subject. */
+    public static Optional<String> patientOf(Resource resource) {
+        Reference patient = resource instanceof Task t ? t.getFor() : resource instanceof Communication c ? c.getSubject() : null;
+        return patient == null || patient.getReference() == null || !patient.getReference().startsWith("Patient/")
+                ? Optional.empty() : Optional.of(patient.getReference());
+    }
+
     /** The unit's active Endpoint of a channel kind (Organization.endpoint, connectionType endpoint-type). */
     public static Optional<Endpoint> endpoint(Organization unit, String channel, Facts facts) {
         return unit.getEndpoint().stream()
