@@ -25,9 +25,14 @@ import se.vardbrygga.adapter.server.AdapterServer;
 /**
  * Committed → delivered latency of routed resources under a steady load (issue "Routing … nothing lost"): the demo
  * directory and simulators on H2 or an embedded PostgreSQL, a SIP invitation (one Lifecare SP delivery each) sent
- * through the intake at a fixed rate, then the delivery-latency quantiles from {@code /metrics} and the outbox counts.
+ * through the intake at a fixed rate, then the delivery-latency quantiles of the deliveries during the load (the
+ * {@code /metrics} latency buckets after the load minus those before it, so the warm-up does not count) and the
+ * outbox counts.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar se.vardbrygga.benchmarks.RoutingLatency h2|postgres [rate/s] [seconds]</pre>
+ * <p>With {@code task} the load is FHIR creates of SIP invitation Tasks instead (copies of one the intake made): one
+ * resource per request, each with one delivery.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar se.vardbrygga.benchmarks.RoutingLatency h2|postgres [rate/s] [seconds] [sip|task]</pre>
  */
 public final class RoutingLatency {
     private static final String HEALTH_CENTRE = "SE2321009959-VB1401";
@@ -40,6 +45,7 @@ public final class RoutingLatency {
         String db = args.length > 0 ? args[0] : "h2";
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        boolean tasks = args.length > 3 && args[3].equals("task");
         AdapterConfig config = new ConfigLoader(System.getenv()).load(null).withPort(0);
         EmbeddedPostgres postgres = null;
         if (db.equals("postgres")) {
@@ -47,10 +53,10 @@ public final class RoutingLatency {
             config = config.withDatabase(new AdapterConfig.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 10));
         } else {
             config = config.withDatabase(new AdapterConfig.Database("jdbc:h2:file:"
-                    + Files.createTempDirectory("vb-latency-").resolve("db") + ";RETENTION_TIME=0", "sa", "", 10));
+                    + Files.createTempDirectory("vb-latency-").resolve("db") + System.getProperty("h2.options", ";RETENTION_TIME=0"), "sa", "", 10));
         }
         try (AdapterServer server = Demo.startSeeded(config, 0).server()) {
-            run(server, rate, seconds, db);
+            run(server, rate, seconds, db, tasks);
         } finally {
             if (postgres != null) {
                 postgres.close();
@@ -58,7 +64,7 @@ public final class RoutingLatency {
         }
     }
 
-    private static void run(AdapterServer server, int rate, int seconds, String db) throws Exception {
+    private static void run(AdapterServer server, int rate, int seconds, String db, boolean tasks) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String intake = server.baseUrl().replace("/fhir", "/intake/");
         String root = server.baseUrl().replace("/fhir", "");
@@ -68,15 +74,24 @@ public final class RoutingLatency {
         for (int i = 0; i < 50; i++) { // warm-up: validation, JIT, connections
             send(http, intake + "sip-invitation", invitation(-i)).join();
         }
+        String taskTemplate = tasks ? taskTemplate(http, server.baseUrl()) : null;
+        for (int i = 0; tasks && i < 50; i++) {
+            send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", "warm-up " + i)).join();
+        }
         Thread.sleep(2000);
+        java.util.TreeMap<Double, Double> before = buckets(get(http, root + "/metrics"));
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
         AtomicInteger sent = new AtomicInteger();
+        List<Double> intakeMillis = new CopyOnWriteArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> answers = new CopyOnWriteArrayList<>();
         long total = (long) rate * seconds;
         clock.scheduleAtFixedRate(() -> {
             int n = sent.incrementAndGet();
             if (n <= total) {
-                answers.add(send(http, intake + "sip-invitation", invitation(n)));
+                long start = System.nanoTime();
+                answers.add((tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", Integer.toString(n)))
+                        : send(http, intake + "sip-invitation", invitation(n)))
+                        .whenComplete((r, e) -> intakeMillis.add((System.nanoTime() - start) / 1e6)));
             }
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         Thread.sleep(seconds * 1000L + 500);
@@ -91,18 +106,66 @@ public final class RoutingLatency {
             Thread.sleep(100);
         }
         String metrics = get(http, root + "/metrics");
-        System.out.printf("%s: %d SIP invitations at %d/s over %d s, %d refused%n", db, answers.size(), rate, seconds, failed);
-        Matcher m = Pattern.compile("vardbrygga_delivery_latency_seconds\\{channel=\"lifecare-sp\",quantile=\"([0-9.]+)\"} ([0-9.E-]+)")
-                .matcher(metrics);
-        while (m.find()) {
-            System.out.printf("  commit -> delivered p%d: %.1f ms%n", Math.round(Double.parseDouble(m.group(1)) * 100),
-                    Double.parseDouble(m.group(2)) * 1000);
-        }
-        Matcher c = Pattern.compile("vardbrygga_delivery_latency_seconds_count\\{channel=\"lifecare-sp\"} ([0-9.]+)").matcher(metrics);
-        if (c.find()) {
-            System.out.println("  delivered (incl. warm-up): " + c.group(1));
+        System.out.printf("%s: %d %s at %d/s over %d s, %d refused%n", db, answers.size(),
+                tasks ? "SIP invitation Tasks (FHIR create, one resource each)" : "SIP invitations (intake: CarePlan + Task each)",
+                rate, seconds, failed);
+        List<Double> answered = intakeMillis.stream().sorted().toList();
+        System.out.printf("  intake answered p50: %.0f ms, p90: %.0f ms, p99: %.0f ms%n", answered.get(answered.size() / 2),
+                answered.get(answered.size() * 9 / 10), answered.get(answered.size() * 99 / 100));
+        java.util.TreeMap<Double, Double> during = buckets(metrics);
+        during.replaceAll((le, count) -> count - before.getOrDefault(le, 0.0));
+        double count = during.lastEntry().getValue();
+        System.out.printf("  delivered during the load: %.0f%n", count);
+        for (double q : new double[] {0.5, 0.9, 0.99}) {
+            System.out.printf("  commit -> delivered p%d: %s%n", Math.round(q * 100), quantile(during, q * count));
         }
         System.out.println("  outbox: " + counts.substring(0, Math.min(counts.length(), counts.indexOf("entries") > 0 ? counts.indexOf("entries") : counts.length())).replaceAll("\\s+", " "));
+    }
+
+    /** The cumulative latency buckets of the Lifecare SP channel: upper bound in seconds → count (+Inf last). */
+    private static java.util.TreeMap<Double, Double> buckets(String metrics) {
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        Matcher m = Pattern.compile("vardbrygga_delivery_latency_seconds_bucket\\{channel=\"lifecare-sp\",le=\"([^\"]+)\",?} ([0-9.E+-]+)")
+                .matcher(metrics);
+        while (m.find()) {
+            buckets.put(m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+        }
+        return buckets;
+    }
+
+    /** The latency below which {@code rank} deliveries fell, linearly interpolated inside its bucket (ms). */
+    private static String quantile(java.util.TreeMap<Double, Double> cumulative, double rank) {
+        double lower = 0;
+        double below = 0;
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return "> " + Math.round(lower * 1000) + " ms";
+                }
+                double share = bucket.getValue() == below ? 1 : (rank - below) / (bucket.getValue() - below);
+                return Math.round((lower + share * (bucket.getKey() - lower)) * 1000) + " ms (bucket " + Math.round(lower * 1000)
+                        + "-" + Math.round(bucket.getKey() * 1000) + " ms)";
+            }
+            lower = bucket.getKey();
+            below = bucket.getValue();
+        }
+        return "n/a";
+    }
+
+    /**
+     * A SIP invitation Task as the intake made it (focus its CarePlan, owner the home-care unit), without id and meta,
+     * its description a placeholder: each copy is one new resource with one Lifecare SP delivery.
+     */
+    private static String taskTemplate(HttpClient http, String base) throws Exception {
+        ca.uhn.fhir.context.FhirContext fhir = ca.uhn.fhir.context.FhirContext.forR4Cached();
+        org.hl7.fhir.r4.model.Bundle found = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class,
+                get(http, base + "/Task?code=sip-invitation&_count=1"));
+        org.hl7.fhir.r4.model.Task task = (org.hl7.fhir.r4.model.Task) found.getEntryFirstRep().getResource();
+        task.setId((String) null);
+        task.setMeta(null);
+        task.setBusinessStatus(null);
+        task.setDescription("#N#");
+        return fhir.newJsonParser().encodeResourceToString(task);
     }
 
     private static String invitation(int n) {

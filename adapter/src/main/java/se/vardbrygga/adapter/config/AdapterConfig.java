@@ -40,31 +40,31 @@ public record AdapterConfig(Server server, Database database, Validation validat
 
     /**
      * The outbox worker: how often it looks for due rows ({@code pollMillis}; 0 = no worker on this node), how many
-     * it claims at once, attempts before a row is dead, the exponential backoff (with jitter) between attempts, the
+     * it claims at once, how many claim-and-deliver rounds run side by side on this node ({@code workers}), attempts before a row is dead, the exponential backoff (with jitter) between attempts, the
      * timeout of one delivery, the OAuth2 client of the Cosmic FHIR API, and how long an Endpoint's circuit stays open
      * (no calls) after five failures in a row before one trial call.
      */
-    public record Routing(long pollMillis, int batchSize, int maxAttempts, long backoffBaseMillis, long backoffMaxMillis,
+    public record Routing(long pollMillis, int batchSize, int workers, int maxAttempts, long backoffBaseMillis, long backoffMaxMillis,
                           long requestTimeoutMillis, String oauthClientId, String oauthClientSecret, long circuitOpenMillis) {
-        public static final Routing OFF = new Routing(0, 20, 8, 1000, 300_000, 10_000, "vardbrygga", "demo-secret", 30_000);
+        public static final Routing OFF = new Routing(0, 20, 2, 8, 1000, 300_000, 10_000, "vardbrygga", "demo-secret", 30_000);
 
         public Routing withPollMillis(long millis) {
-            return new Routing(millis, batchSize, maxAttempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
+            return new Routing(millis, batchSize, workers, maxAttempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
                     oauthClientId, oauthClientSecret, circuitOpenMillis);
         }
 
         public Routing withBackoff(long baseMillis, long maxMillis) {
-            return new Routing(pollMillis, batchSize, maxAttempts, baseMillis, maxMillis, requestTimeoutMillis,
+            return new Routing(pollMillis, batchSize, workers, maxAttempts, baseMillis, maxMillis, requestTimeoutMillis,
                     oauthClientId, oauthClientSecret, circuitOpenMillis);
         }
 
         public Routing withCircuitOpenMillis(long millis) {
-            return new Routing(pollMillis, batchSize, maxAttempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
+            return new Routing(pollMillis, batchSize, workers, maxAttempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
                     oauthClientId, oauthClientSecret, millis);
         }
 
         public Routing withMaxAttempts(int attempts) {
-            return new Routing(pollMillis, batchSize, attempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
+            return new Routing(pollMillis, batchSize, workers, attempts, backoffBaseMillis, backoffMaxMillis, requestTimeoutMillis,
                     oauthClientId, oauthClientSecret, circuitOpenMillis);
         }
     }

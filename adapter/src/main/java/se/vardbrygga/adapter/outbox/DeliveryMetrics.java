@@ -14,9 +14,17 @@ import se.vardbrygga.adapter.store.OutboxEntry;
 /**
  * The delivery numbers in Prometheus text form (Micrometer): outbox depth per status (read from the database at
  * scrape time, so it is the same on every node), deliveries, retries, dead letters and fallbacks per channel, and
- * the committed-to-delivered latency per channel with p50/p90/p99.
+ * the committed-to-delivered latency per channel with p50/p90/p99 and cumulative buckets.
  */
 public final class DeliveryMetrics {
+    /**
+     * Cumulative latency buckets ({@code _bucket{le=…}}) beside the per-node quantiles: counters that add up across
+     * nodes and that a benchmark can subtract to measure one interval (the quantiles cannot be combined or subtracted).
+     */
+    private static final Duration[] LATENCY_BUCKETS = java.util.stream.LongStream.of(
+            10, 25, 50, 75, 100, 150, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000, 30000)
+            .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public DeliveryMetrics(Supplier<Map<OutboxEntry.Status, Integer>> depth) {
@@ -32,7 +40,7 @@ public final class DeliveryMetrics {
                 .tag("channel", channel).register(registry).increment();
         Timer.builder("vardbrygga_delivery_latency").description("From the commit of the resource to its delivery")
                 .tag("channel", channel).publishPercentiles(0.5, 0.9, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2))
-                .register(registry).record(committedToDeliveredMillis, TimeUnit.MILLISECONDS);
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(committedToDeliveredMillis, TimeUnit.MILLISECONDS);
     }
 
     void retried(String channel) {

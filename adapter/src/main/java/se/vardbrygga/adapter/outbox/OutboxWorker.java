@@ -39,7 +39,7 @@ import se.vardbrygga.profiles.Canonical;
 
 /**
  * Delivers the outbox after commit. Each run claims due rows ({@code FOR UPDATE SKIP LOCKED}: nodes sharing one
- * database never take the same row), hands each to the channel of its kind at the address of its Endpoint, and
+ * database, and the {@code routing.workers} runs side by side on one node, never take the same row), hands each to the channel of its kind at the address of its Endpoint, and
  * writes the outcome in the same transaction: delivered; a transient failure retried later with exponential
  * backoff and jitter; dead after the configured attempts or at once when the receiver refuses it. A crash between
  * delivery and commit leaves the row pending: it is delivered again with the same message id, which the receiver
@@ -70,6 +70,10 @@ public final class OutboxWorker implements AutoCloseable {
     private final ExecutorService deliveries;
     private ScheduledExecutorService scheduler;
 
+    private int workers() {
+        return Math.max(1, settings.workers());
+    }
+
     public OutboxWorker(ResourceStore store, ResourceService service, FhirContext fhir, Map<String, Channel> channels,
                         AdapterConfig.Routing settings, Optional<OutageRoutine> outage, DeliveryMetrics metrics, Clock clock) {
         this.metrics = metrics;
@@ -93,32 +97,35 @@ public final class OutboxWorker implements AutoCloseable {
             LOG.info("Outbox worker is off on this node (routing.pollMillis = 0)");
             return this;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        scheduler = Executors.newScheduledThreadPool(workers(), r -> {
             Thread t = new Thread(r, "outbox-worker");
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::drain, settings.pollMillis(), settings.pollMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < workers(); i++) {
+            scheduler.scheduleWithFixedDelay(this::drain, settings.pollMillis() * (i + 1) / workers(), settings.pollMillis(), TimeUnit.MILLISECONDS);
+        }
         store.onOutboxCommit(this::wake);
-        LOG.info("Outbox worker runs every {} ms, {} rows at a time", settings.pollMillis(), settings.batchSize());
+        LOG.info("Outbox worker: {} rounds side by side, every {} ms and on commit, {} rows at a time", workers(),
+                settings.pollMillis(), settings.batchSize());
         return this;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger wakesPending = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * A commit added outbox rows: drain now instead of at the next poll (at most one extra run waits; the poll stays
-     * for retries that come due and for rows another node committed).
+     * A commit added outbox rows: drain now instead of at the next poll (at most one extra run per worker waits; the
+     * poll stays for retries that come due and for rows another node committed).
      */
     private void wake() {
-        if (wakePending.compareAndSet(false, true)) {
+        if (wakesPending.getAndUpdate(n -> n < workers() ? n + 1 : n) < workers()) {
             try {
                 scheduler.execute(() -> {
-                    wakePending.set(false);
+                    wakesPending.decrementAndGet();
                     drain();
                 });
             } catch (java.util.concurrent.RejectedExecutionException closing) {
-                wakePending.set(false);
+                wakesPending.decrementAndGet();
             }
         }
     }
