@@ -55,7 +55,7 @@ public final class Demo {
         DownstreamSimulators simulators = DownstreamSimulators.start(simulatorBasePort);
         AdapterServer server;
         try {
-            server = Serve.start(withOutageMail(demo, simulators));
+            server = Serve.start(withOutageMail(openUnlessKeyed(demo), simulators));
         } catch (Exception | Error e) {
             simulators.close();
             throw e;
@@ -81,6 +81,14 @@ public final class Demo {
     }
 
     static final long DEMO_OUTAGE_AFTER_MILLIS = 60_000;
+
+    /**
+     * The demo runs without authentication unless the configuration names token keys (then it checks tokens like
+     * {@code serve}); the log says so at start and on every request.
+     */
+    static AdapterConfig openUnlessKeyed(AdapterConfig config) {
+        return config.security().hasKeys() || config.security().open() ? config : config.withSecurity(AdapterConfig.Security.OPEN);
+    }
 
     static Bundle seedBundle(DownstreamSimulators simulators) throws IOException {
         try (InputStream in = Demo.class.getResourceAsStream("/demo/seed-bundle.json")) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** The whole configuration of the adapter, as read from YAML with environment overrides. */
 public record AdapterConfig(Server server, Database database, Validation validation, Jobs jobs, Purchase purchase,
-                            Routing routing, Outage outage) {
+                            Routing routing, Outage outage, Security security) {
 
     public record Server(String host, int port, long maxRequestBytes, String publicBaseUrl) {
     }
@@ -93,18 +93,38 @@ public record AdapterConfig(Server server, Database database, Validation validat
 
     public AdapterConfig withPort(int port) {
         return new AdapterConfig(new Server(server.host(), port, server.maxRequestBytes(), server.publicBaseUrl()), database,
-                validation, jobs, purchase, routing, outage);
+                validation, jobs, purchase, routing, outage, security);
     }
 
     public AdapterConfig withDatabase(Database db) {
-        return new AdapterConfig(server, db, validation, jobs, purchase, routing, outage);
+        return new AdapterConfig(server, db, validation, jobs, purchase, routing, outage, security);
     }
 
     public AdapterConfig withRouting(Routing r) {
-        return new AdapterConfig(server, database, validation, jobs, purchase, r, outage);
+        return new AdapterConfig(server, database, validation, jobs, purchase, r, outage, security);
     }
 
     public AdapterConfig withOutage(Outage o) {
-        return new AdapterConfig(server, database, validation, jobs, purchase, routing, o);
+        return new AdapterConfig(server, database, validation, jobs, purchase, routing, o, security);
+    }
+
+    public AdapterConfig withSecurity(Security s) {
+        return new AdapterConfig(server, database, validation, jobs, purchase, routing, outage, s);
+    }
+
+    /**
+     * Who may call (SMART Backend Services style): bearer JWT access tokens signed by a key of the JWKS in
+     * {@code jwksFile} or at {@code jwksUrl}, from {@code issuer}, for {@code audience}, not expired (with
+     * {@code clockSkewSeconds} of leeway); the calling unit's HSA-id in the claim {@code unitClaim}. Without keys the
+     * server refuses to start unless {@code open} says to run without authentication (every request then acts as an
+     * unrestricted caller, and the log says so). {@code requestsPerMinute}: per client; 0 = no limit.
+     */
+    public record Security(boolean open, String jwksFile, String jwksUrl, String issuer, String audience,
+                           long clockSkewSeconds, String unitClaim, int requestsPerMinute) {
+        public static final Security OPEN = new Security(true, "", "", "", "", 60, "hsa_id", 0);
+
+        public boolean hasKeys() {
+            return !(jwksFile == null || jwksFile.isBlank()) || !(jwksUrl == null || jwksUrl.isBlank());
+        }
     }
 }

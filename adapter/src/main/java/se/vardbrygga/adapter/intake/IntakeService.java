@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -49,12 +50,21 @@ public final class IntakeService {
 
     /** @return the transaction-response Bundle; throws 422 (fields) or the transaction's own error */
     public Bundle receive(String kind, byte[] document) {
+        return receive(kind, document, mapped -> { });
+    }
+
+    /**
+     * The same, with {@code allowed} deciding on the mapped transaction before anything is written (the caller's
+     * scopes and unit); it throws to refuse.
+     */
+    public Bundle receive(String kind, byte[] document, java.util.function.Consumer<MappedIntake> allowed) {
         MappedIntake mapped;
         try {
             mapped = kinds.map(kind, document, IntakeContext.at(clock.instant()));
         } catch (IntakeRejected rejected) {
             throw unprocessable(rejected.errors());
         }
+        allowed.accept(mapped);
         checkUnitsKnown(mapped.trace());
         try {
             return bundles.process(mapped.transaction());
@@ -64,6 +74,12 @@ public final class IntakeService {
             }
             throw e;
         }
+    }
+
+    /** The HSA-id of the unit that sends the intake ({@code sender.hsaId}), as the mapping traced it. */
+    public static Optional<String> senderUnit(MappedIntake mapped) {
+        return mapped.trace().units().entrySet().stream().filter(e -> e.getValue().equals("sender.hsaId"))
+                .map(e -> e.getKey().substring(e.getKey().lastIndexOf('|') + 1)).findFirst();
     }
 
     /** Units are referenced by HSA-id and must be in the directory: an unknown one names its field. */

@@ -17,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.adapter.fhir.Incidents;
 import se.vardbrygga.adapter.fhir.Outcomes;
+import se.vardbrygga.adapter.security.AccessAudit;
+import se.vardbrygga.adapter.security.Caller;
+import se.vardbrygga.adapter.security.ScopeInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 
 /**
  * {@code POST /intake/{kind}} (plain JSON in, transaction-response Bundle or OperationOutcome out) and
@@ -30,8 +34,12 @@ public final class IntakeServlet extends HttpServlet {
 
     private final transient IntakeService intake;
     private final transient FhirContext context;
+    private final transient ScopeInterceptor scopes;
+    private final transient AccessAudit audit;
 
-    public IntakeServlet(IntakeService intake, FhirContext context) {
+    public IntakeServlet(IntakeService intake, FhirContext context, ScopeInterceptor scopes, AccessAudit audit) {
+        this.scopes = scopes;
+        this.audit = audit;
         this.intake = intake;
         this.context = context;
     }
@@ -63,7 +71,11 @@ public final class IntakeServlet extends HttpServlet {
         }
         byte[] body = req.getInputStream().readAllBytes();
         try {
-            Bundle response = intake.receive(m.group(1), body);
+            Caller caller = Caller.of(req);
+            Bundle response = intake.receive(m.group(1), body, mapped -> {
+                scopes.requireEntries(req, caller, mapped.transaction());
+                requireSender(req, caller, IntakeService.senderUnit(mapped));
+            });
             send(resp, 201, response);
         } catch (BaseServerResponseException e) {
             OperationOutcome outcome = e.getOperationOutcome() instanceof OperationOutcome oo ? oo
@@ -73,6 +85,17 @@ public final class IntakeServlet extends HttpServlet {
             String incident = Incidents.log(LOG, "Intake " + m.group(1) + " failed", e);
             send(resp, 500, Outcomes.outcome(IssueType.EXCEPTION, "Internal error (incident " + incident + ")", null));
         }
+    }
+
+    /** A unit sends only in its own name: {@code sender.hsaId} must be the HSA-id of the calling unit. */
+    private void requireSender(HttpServletRequest req, Caller caller, java.util.Optional<String> sender) {
+        if (caller.unrestricted() || sender.isEmpty() || caller.unit().equals(sender)) {
+            return;
+        }
+        String message = caller.unit().isEmpty() ? "The token names no unit: an intake is sent in the name of a unit"
+                : "sender.hsaId must be the calling unit " + caller.unit().get() + ": a unit sends only in its own name";
+        audit.refused(req, caller, 403, message);
+        throw new ForbiddenOperationException(message, Outcomes.outcome(IssueType.FORBIDDEN, message, "sender.hsaId"));
     }
 
     private void send(HttpServletResponse resp, int status, IBaseResource resource) throws IOException {

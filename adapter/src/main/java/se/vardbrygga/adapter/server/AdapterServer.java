@@ -36,6 +36,11 @@ import se.vardbrygga.adapter.jobs.AssistanceLimitReminders;
 import se.vardbrygga.adapter.jobs.PeriodicJobs;
 import se.vardbrygga.adapter.intake.IntakeServlet;
 import se.vardbrygga.adapter.search.IndexExtractor;
+import se.vardbrygga.adapter.security.AccessAudit;
+import se.vardbrygga.adapter.security.AuthenticationFilter;
+import se.vardbrygga.adapter.security.ScopeInterceptor;
+import se.vardbrygga.adapter.security.TokenVerifier;
+import java.util.Optional;
 import se.vardbrygga.adapter.search.SearchParamRegistry;
 import se.vardbrygga.adapter.search.SearchRequestParser;
 import se.vardbrygga.adapter.store.JdbcResourceStore;
@@ -96,11 +101,14 @@ public final class AdapterServer implements AutoCloseable {
                             : new ReadOnlyResourceProvider<>(s.type(), s.name(), service, store))
                     .toList();
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
+            AccessAudit audit = new AccessAudit(store, service, clock);
+            Optional<TokenVerifier> verifier = tokenVerifier(config.security());
+            ScopeInterceptor scopes = new ScopeInterceptor(audit);
             FhirServlet fhirServlet = new FhirServlet(fhir, providers,
                     List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock),
                             new TaskOperations(service, store), new InvoiceOperations(fhir, service, store, regions, clock),
                             new RouteOperations(service, store, clock)),
-                    List.of(new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
+                    List.of(scopes, new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());
 
@@ -116,13 +124,17 @@ public final class AdapterServer implements AutoCloseable {
             context.setContextPath("/");
             context.addFilter(new FilterHolder(new RequestSizeLimitFilter(config.server().maxRequestBytes())), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
+            FilterHolder authentication = new FilterHolder(new AuthenticationFilter(verifier, config.security().requestsPerMinute(), audit, fhir));
+            for (String path : List.of("/fhir/*", "/intake/*", "/admin/*")) {
+                context.addFilter(authentication, path, EnumSet.of(DispatcherType.REQUEST));
+            }
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
             context.addServlet(new ServletHolder("outbox", new OutboxAdminServlet(store, clock)), "/admin/outbox/*");
             DeliveryMetrics metrics = new DeliveryMetrics(() -> store.inTransaction(StoreSession::outboxCounts));
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, clock);
-            context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir)), "/intake/*");
+            context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir, scopes, audit)), "/intake/*");
             jetty.setHandler(context);
             jetty.start();
             AssistanceLimitReminders reminders = new AssistanceLimitReminders(store, service, clock);
@@ -136,6 +148,22 @@ public final class AdapterServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The token check of this node; empty when it runs open. Without keys and without {@code security.open} the server
+     * does not start: trusting anyone must be asked for.
+     */
+    private static Optional<TokenVerifier> tokenVerifier(AdapterConfig.Security security) {
+        if (security.open()) {
+            LOG.warn("SECURITY IS OFF (security.open=true): every request is served without authentication, unrestricted");
+            return Optional.empty();
+        }
+        if (!security.hasKeys()) {
+            throw new IllegalStateException("No token keys configured: set security.jwksFile or security.jwksUrl (with issuer and "
+                    + "audience), or security.open=true to run without authentication");
+        }
+        return Optional.of(new TokenVerifier(security));
     }
 
     private static ResourceValidator validator(FhirContext fhir, AdapterConfig.Validation config) {

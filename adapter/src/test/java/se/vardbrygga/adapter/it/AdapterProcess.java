@@ -31,6 +31,7 @@ final class AdapterProcess implements AutoCloseable {
                 "-jar", jar, "serve", "--port", String.valueOf(port));
         pb.environment().putAll(environment);
         pb.environment().put("VARDBRYGGA_SERVER_HOST", "127.0.0.1");
+        pb.environment().putIfAbsent("VARDBRYGGA_SECURITY_OPEN", "true"); // these tests are about durability, not tokens
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         AdapterProcess adapter = new AdapterProcess(pb.start(), port);

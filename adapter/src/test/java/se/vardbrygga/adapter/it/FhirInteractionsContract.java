@@ -69,7 +69,7 @@ abstract class FhirInteractionsContract {
     void startServerAndLoadFixture() throws Exception {
         AdapterConfig config = new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, MAX_BYTES, ""), database(),
                 new AdapterConfig.Validation(false), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF,
-                AdapterConfig.Outage.OFF);
+                AdapterConfig.Outage.OFF, AdapterConfig.Security.OPEN);
         server = AdapterServer.start(config);
         http = new FhirHttp(server.baseUrl());
         loadFixture();

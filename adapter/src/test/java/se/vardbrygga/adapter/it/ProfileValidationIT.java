@@ -33,7 +33,7 @@ class ProfileValidationIT {
     void start() throws Exception {
         server = AdapterServer.start(new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
                 TestDatabases.h2(), new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF,
-                AdapterConfig.Outage.OFF));
+                AdapterConfig.Outage.OFF, AdapterConfig.Security.OPEN));
         http = new FhirHttp(server.baseUrl());
     }
 

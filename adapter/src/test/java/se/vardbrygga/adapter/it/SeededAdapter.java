@@ -35,7 +35,7 @@ final class SeededAdapter {
     static AdapterConfig config(AdapterConfig.Database database, AdapterConfig.Purchase purchase, AdapterConfig.Routing routing) {
         return new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
                 database, new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, purchase, routing,
-                AdapterConfig.Outage.OFF);
+                AdapterConfig.Outage.OFF, AdapterConfig.Security.OPEN);
     }
 
     /** With the seed's text changed first, e.g. its Endpoint addresses moved to simulators on free ports. */

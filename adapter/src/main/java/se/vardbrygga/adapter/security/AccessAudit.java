@@ -1,0 +1,92 @@
+package se.vardbrygga.adapter.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Date;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vardbrygga.adapter.fhir.ResourceService;
+import se.vardbrygga.adapter.store.ResourceStore;
+
+/**
+ * The access log (the patient data act's logging, in the shape of IHE Basic Audit Log Patterns): an AuditEvent of
+ * type {@code rest} per access with who (the client, its unit's HSA-id, its network address), what (the interaction
+ * and the request path), and the outcome. A refused attempt (no token, a refused token, a scope or unit it lacks) is
+ * written in a transaction of its own, so it stays when the request does not.
+ */
+public final class AccessAudit {
+    private static final Logger LOG = LoggerFactory.getLogger(AccessAudit.class);
+    static final String AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
+    static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
+    static final String HSA_ID = "urn:oid:1.2.752.29.4.19";
+
+    private final ResourceStore store;
+    private final ResourceService service;
+    private final Clock clock;
+
+    public AccessAudit(ResourceStore store, ResourceService service, Clock clock) {
+        this.store = store;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** A refused attempt: 401 (caller null: not known) or 403/404 (the caller is known). */
+    public void refused(HttpServletRequest request, Caller caller, int status, String reason) {
+        AuditEvent event = event(request, caller, Date.from(clock.instant()), AuditEvent.AuditEventOutcome._4, "refused " + status + ": " + reason);
+        try {
+            store.inTransaction(session -> service.insertBookkeeping(session, event));
+        } catch (RuntimeException e) {
+            // the refusal itself stands; the log line carries no personal data (path and status only)
+            LOG.warn("Could not write the AuditEvent of a refused {} {} ({}): {}", request.getMethod(), request.getRequestURI(), status,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    static AuditEvent event(HttpServletRequest request, Caller caller, Date recorded, AuditEvent.AuditEventOutcome outcome, String description) {
+        AuditEvent event = new AuditEvent()
+                .setType(new Coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation"))
+                .setAction(action(request.getMethod()))
+                .setRecorded(recorded)
+                .setOutcome(outcome)
+                .setOutcomeDesc(description);
+        event.addSubtype(new Coding(RESTFUL_INTERACTION, interaction(request), null));
+        AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
+        if (caller == null) {
+            agent.setWho(new Reference().setDisplay("unauthenticated client"));
+        } else {
+            agent.setWho(new Reference().setIdentifier(new Identifier().setSystem("urn:ietf:rfc:7519#sub").setValue(caller.client()))
+                    .setDisplay(caller.client()));
+            caller.unit().ifPresent(unit -> event.addAgent().setRequestor(false)
+                    .setWho(new Reference().setType("Organization").setIdentifier(new Identifier().setSystem(HSA_ID).setValue(unit))));
+        }
+        agent.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
+        event.getSource().setObserver(new Reference().setDisplay("Vårdbrygga")).addType(
+                new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
+        event.addEntity().setDescription(request.getMethod() + " " + request.getRequestURI())
+                .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"));
+        return event;
+    }
+
+    private static AuditEvent.AuditEventAction action(String method) {
+        return switch (method) {
+            case "POST" -> AuditEvent.AuditEventAction.C;
+            case "PUT", "PATCH" -> AuditEvent.AuditEventAction.U;
+            case "DELETE" -> AuditEvent.AuditEventAction.D;
+            default -> AuditEvent.AuditEventAction.R;
+        };
+    }
+
+    private static String interaction(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return switch (request.getMethod()) {
+            case "POST" -> path.contains("/$") ? "operation" : path.matches(".*/fhir/?") ? "transaction" : "create";
+            case "PUT" -> "update";
+            case "DELETE" -> "delete";
+            default -> path.matches(".*/fhir/[A-Za-z]+/[^/$?]+(/_history/[^/]+)?") ? "read" : "search-type";
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package se.vardbrygga.adapter.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * SMART system scopes as granted in a token: {@code system/Task.cruds}, {@code system/*.rs} (SMART v2 letters: create,
+ * read, update, delete, search) or the v1 forms {@code system/Task.read}, {@code system/*.write}, {@code system/*.*}.
+ * Only {@code system/} scopes count: the callers are systems, not users or patients.
+ */
+public record Scopes(List<Grant> grants) {
+    /** What a request needs: one SMART v2 letter. */
+    public enum Interaction {
+        CREATE('c'), READ('r'), UPDATE('u'), DELETE('d'), SEARCH('s');
+
+        final char letter;
+
+        Interaction(char letter) {
+            this.letter = letter;
+        }
+    }
+
+    /** One granted scope: a resource type (or *) and its letters. */
+    record Grant(String type, String letters) {
+    }
+
+    public static final Scopes ALL = new Scopes(List.of(new Grant("*", "cruds")));
+
+    /** The scopes of a space-separated {@code scope} claim; others than {@code system/} are ignored. */
+    public static Scopes parse(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return new Scopes(List.of());
+        }
+        return new Scopes(Arrays.stream(scope.trim().split("\\s+"))
+                .filter(s -> s.startsWith("system/") && s.indexOf('.') > "system/".length())
+                .map(s -> {
+                    String rest = s.substring("system/".length());
+                    int dot = rest.lastIndexOf('.');
+                    return new Grant(rest.substring(0, dot), letters(rest.substring(dot + 1)));
+                })
+                .filter(g -> !g.letters().isEmpty())
+                .toList());
+    }
+
+    private static String letters(String permission) {
+        return switch (permission.toLowerCase(Locale.ROOT)) {
+            case "*" -> "cruds";
+            case "read" -> "rs";
+            case "write" -> "cud";
+            default -> permission.matches("c?r?u?d?s?") ? permission : "";
+        };
+    }
+
+    public boolean allow(String resourceType, Interaction interaction) {
+        return grants.stream().anyMatch(g -> (g.type().equals("*") || g.type().equals(resourceType))
+                && g.letters().indexOf(interaction.letter) >= 0);
+    }
+
+    /** The scope a refused request would have needed, for the error message. */
+    public static String needed(String resourceType, Interaction interaction) {
+        return "system/" + resourceType + "." + interaction.letter;
+    }
+}

@@ -1,0 +1,109 @@
+package se.vardbrygga.adapter.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.Set;
+import se.vardbrygga.adapter.config.AdapterConfig;
+
+/**
+ * Verifies a bearer access token (a signed JWT) with Nimbus JOSE+JWT: signature by a key of the configured JWKS
+ * (file, or URL fetched and cached by Nimbus), RS256/RS384/ES256/ES384 only, type JWT or at+jwt, issuer, audience,
+ * expiry and not-before with the configured clock skew; subject and expiry are required. The caller's unit is the
+ * HSA-id in the configured claim, its scopes the {@code scope} claim.
+ */
+public final class TokenVerifier {
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final String unitClaim;
+
+    /** A refused token, with what is wrong in words a client can act on (no token content). */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    public TokenVerifier(AdapterConfig.Security config) {
+        this(keys(config), config);
+    }
+
+    TokenVerifier(JWKSource<SecurityContext> keys, AdapterConfig.Security config) {
+        this.unitClaim = config.unitClaim();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                config.audience().isBlank() ? null : config.audience(),
+                config.issuer().isBlank() ? null : new JWTClaimsSet.Builder().issuer(config.issuer()).build(),
+                new HashSet<>(Set.of("sub", "exp")));
+        claims.setMaxClockSkew((int) config.clockSkewSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    private static JWKSource<SecurityContext> keys(AdapterConfig.Security config) {
+        try {
+            if (!config.jwksFile().isBlank()) {
+                return new ImmutableJWKSet<>(JWKSet.load(Path.of(config.jwksFile()).toFile()));
+            }
+            return JWKSourceBuilder.create(URI.create(config.jwksUrl()).toURL()).retrying(true).build();
+        } catch (IOException | ParseException e) {
+            throw new IllegalArgumentException("security: cannot read the JWKS " + config.jwksFile() + config.jwksUrl()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Caller verify(String token) throws Refused {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new Refused("the token is not a signed JWT");
+        } catch (BadJWTException e) {
+            throw new Refused(reason(e.getMessage()));
+        } catch (BadJOSEException e) {
+            throw new Refused("signature not valid for the configured keys (" + e.getMessage() + ")");
+        } catch (JOSEException e) {
+            throw new Refused("the token cannot be checked: " + e.getMessage());
+        }
+        try {
+            return Caller.of(claims.getSubject(), claims.getStringClaim(unitClaim), Scopes.parse(claims.getStringClaim("scope")));
+        } catch (ParseException e) {
+            throw new Refused("claims '" + unitClaim + "' and 'scope' must be strings");
+        }
+    }
+
+    private static String reason(String nimbus) {
+        String m = nimbus == null ? "" : nimbus.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("expired")) {
+            return "the token has expired";
+        }
+        if (m.contains("audience")) {
+            return "the token is not for this server (audience)";
+        }
+        if (m.contains("iss")) {
+            return "the token is from an issuer this server does not trust";
+        }
+        if (m.contains("before use time")) {
+            return "the token is not valid yet (nbf)";
+        }
+        return "the token's claims are refused: " + nimbus;
+    }
+}
