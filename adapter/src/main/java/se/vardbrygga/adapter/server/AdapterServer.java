@@ -122,6 +122,7 @@ public final class AdapterServer implements AutoCloseable {
 
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
+            context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addFilter(new FilterHolder(new RequestSizeLimitFilter(config.server().maxRequestBytes())), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
             FilterHolder authentication = new FilterHolder(new AuthenticationFilter(verifier, config.security().requestsPerMinute(), audit, fhir));

@@ -91,6 +91,19 @@ class SecurityIT {
     }
 
     @Test
+    void When_AnyAnswer_Expect_SecurityHeadersAndNoCors() {
+        for (FhirHttp.Response r : java.util.List.of(fhir.get("metadata", "Origin", "https://elsewhere.example"),
+                fhir.get("Task", "Origin", "https://elsewhere.example"),
+                fhir.get("Patient", "Authorization", "Bearer " + auditor, "Origin", "https://elsewhere.example"))) {
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'");
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(r.header("Access-Control-Allow-Origin")).as("CORS is off").isNull();
+        }
+    }
+
+    @Test
     void When_TokenExpired_Expect_401AndAudited() {
         JWTClaimsSet expired = tokens.claims("ward-system", WARD, "system/*.cruds")
                 .expirationTime(Date.from(Instant.now().minusSeconds(600))).build();
