@@ -84,7 +84,7 @@ public final class Demo {
 
     /**
      * The demo runs without authentication unless the configuration names token keys (then it checks tokens like
-     * {@code serve}); the log says so at start and on every request.
+     * {@code serve}); the log says so at start and once a minute while requests come.
      */
     static AdapterConfig openUnlessKeyed(AdapterConfig config) {
         return config.security().hasKeys() || config.security().open() ? config : config.withSecurity(AdapterConfig.Security.OPEN);

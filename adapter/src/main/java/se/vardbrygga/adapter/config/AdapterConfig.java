@@ -40,12 +40,12 @@ public record AdapterConfig(Server server, Database database, Validation validat
 
     /**
      * The outbox worker: how often it looks for due rows ({@code pollMillis}; 0 = no worker on this node), how many
-     * it claims at once, how many claim-and-deliver rounds run side by side on this node ({@code workers}), attempts before a row is dead, the exponential backoff (with jitter) between attempts, the
-     * timeout of one delivery, the OAuth2 client of the Cosmic FHIR API, and how long an Endpoint's circuit stays open
+     * it claims at once, how many claim-and-deliver rounds run side by side on this node ({@code workers}), attempts
+     * before a row is dead, the exponential backoff (with jitter) between attempts, the timeout of one delivery, the OAuth2 client of the Cosmic FHIR API, and how long an Endpoint's circuit stays open
      * (no calls) after five failures in a row before one trial call.
      */
-    public record Routing(long pollMillis, int batchSize, int workers, int maxAttempts, long backoffBaseMillis, long backoffMaxMillis,
-                          long requestTimeoutMillis, String oauthClientId, String oauthClientSecret, long circuitOpenMillis) {
+    public record Routing(long pollMillis, int batchSize, int workers, int maxAttempts, long backoffBaseMillis,
+                          long backoffMaxMillis, long requestTimeoutMillis, String oauthClientId, String oauthClientSecret, long circuitOpenMillis) {
         public static final Routing OFF = new Routing(0, 20, 2, 8, 1000, 300_000, 10_000, "vardbrygga", "demo-secret", 30_000);
 
         public Routing withPollMillis(long millis) {

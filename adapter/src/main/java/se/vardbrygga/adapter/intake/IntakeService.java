@@ -48,14 +48,11 @@ public final class IntakeService {
         return kinds;
     }
 
-    /** @return the transaction-response Bundle; throws 422 (fields) or the transaction's own error */
-    public Bundle receive(String kind, byte[] document) {
-        return receive(kind, document, mapped -> { });
-    }
-
     /**
-     * The same, with {@code allowed} deciding on the mapped transaction before anything is written (the caller's
-     * scopes and unit); it throws to refuse.
+     * Maps the document and processes its transaction, {@code allowed} deciding on the mapped transaction before
+     * anything is written (the caller's scopes and unit; it throws to refuse).
+     *
+     * @return the transaction-response Bundle; throws 422 (fields), the refusal, or the transaction's own error
      */
     public Bundle receive(String kind, byte[] document, java.util.function.Consumer<MappedIntake> allowed) {
         MappedIntake mapped;

@@ -39,8 +39,8 @@ import se.vardbrygga.profiles.Canonical;
 
 /**
  * Delivers the outbox after commit. Each run claims due rows ({@code FOR UPDATE SKIP LOCKED}: nodes sharing one
- * database, and the {@code routing.workers} runs side by side on one node, never take the same row), hands each to the channel of its kind at the address of its Endpoint, and
- * writes the outcome in the same transaction: delivered; a transient failure retried later with exponential
+ * database, and the {@code routing.workers} runs side by side on one node, never take the same row), hands each to
+ * the channel of its kind at the address of its Endpoint, and writes the outcome in the same transaction: delivered; a transient failure retried later with exponential
  * backoff and jitter; dead after the configured attempts or at once when the receiver refuses it. A crash between
  * delivery and commit leaves the row pending: it is delivered again with the same message id, which the receiver
  * recognises (idempotent delivery), so it is never acted on twice.

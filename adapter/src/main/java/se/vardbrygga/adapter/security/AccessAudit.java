@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.store.ResourceStore;
+import se.vardbrygga.profiles.Canonical;
 
 /**
  * The access log (the patient data act's logging, in the shape of IHE Basic Audit Log Patterns): an AuditEvent of
@@ -22,7 +23,6 @@ public final class AccessAudit {
     private static final Logger LOG = LoggerFactory.getLogger(AccessAudit.class);
     static final String AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
-    static final String HSA_ID = "urn:oid:1.2.752.29.4.19";
 
     private final ResourceStore store;
     private final ResourceService service;
@@ -61,7 +61,7 @@ public final class AccessAudit {
             agent.setWho(new Reference().setIdentifier(new Identifier().setSystem("urn:ietf:rfc:7519#sub").setValue(caller.client()))
                     .setDisplay(caller.client()));
             caller.unit().ifPresent(unit -> event.addAgent().setRequestor(false)
-                    .setWho(new Reference().setType("Organization").setIdentifier(new Identifier().setSystem(HSA_ID).setValue(unit))));
+                    .setWho(new Reference().setType("Organization").setIdentifier(new Identifier().setSystem(Canonical.HSA_ID).setValue(unit))));
         }
         agent.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
         event.getSource().setObserver(new Reference().setDisplay("Vårdbrygga")).addType(

@@ -33,6 +33,8 @@ public final class AuthenticationFilter implements Filter {
 
     private final int requestsPerMinute;
     private final java.util.Map<String, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastOpenWarning = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder servedOpen = new java.util.concurrent.atomic.LongAdder();
 
     /** A client's requests in the current minute. */
     private record Window(long minute, int count) {
@@ -75,16 +77,13 @@ public final class AuthenticationFilter implements Filter {
         if (overLimit(caller.client())) {
             String message = "More than " + requestsPerMinute + " requests in this minute from client " + caller.client();
             audit.refused(request, caller, 429, message);
-            response.setHeader("Retry-After", String.valueOf(60 - java.time.LocalTime.now().getSecond()));
+            response.setHeader("Retry-After", String.valueOf(60 - System.currentTimeMillis() / 1000 % 60)); // the window's own clock
             write(response, 429, Outcomes.outcome(OperationOutcome.IssueType.THROTTLED, message, null));
             return;
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         chain.doFilter(req, resp);
     }
-
-    private final java.util.concurrent.atomic.AtomicLong lastOpenWarning = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.LongAdder servedOpen = new java.util.concurrent.atomic.LongAdder();
 
     /** Open: said in the log with the first request and then at most once a minute, with the count since. */
     private void warnOpen() {

@@ -31,23 +31,18 @@ public final class ScopeInterceptor {
         }
         Caller caller = Caller.of(servlet.getServletRequest());
         if (operation == RestOperationTypeEnum.TRANSACTION || operation == RestOperationTypeEnum.BATCH) {
-            Bundle bundle = details.getResource() instanceof Bundle b ? b
-                    : Optional.ofNullable(ca.uhn.fhir.rest.server.RestfulServerUtils.determineRequestEncodingNoDefault(details))
-                    .orElse(ca.uhn.fhir.rest.api.EncodingEnum.JSON).newParser(details.getFhirContext())
-                    .parseResource(Bundle.class, new String(details.loadRequestContents(), java.nio.charset.StandardCharsets.UTF_8));
+            // HAPI has parsed the Bundle for the transaction method by now; without it nothing is let through
+            if (!(details.getResource() instanceof Bundle bundle)) {
+                throw new IllegalStateException("transaction or batch without its parsed Bundle: scopes cannot be checked");
+            }
             requireEntries(servlet.getServletRequest(), caller, bundle);
             return;
         }
         interaction(operation, details.getRequestType().name()).ifPresent(needed ->
-                require(servlet, caller, details.getResourceName(), needed, null));
+                require(servlet.getServletRequest(), caller, details.getResourceName(), needed, null));
     }
 
     /** 403 unless the caller's scopes allow {@code interaction} on {@code type}. */
-    public void require(ServletRequestDetails servlet, Caller caller, String type, Scopes.Interaction interaction, String expression) {
-        require(servlet.getServletRequest(), caller, type, interaction, expression);
-    }
-
-    /** The same for a request outside the FHIR servlet (the intake). */
     public void require(jakarta.servlet.http.HttpServletRequest request, Caller caller, String type, Scopes.Interaction interaction,
                         String expression) {
         if (type == null || caller.scopes().allow(type, interaction)) {
