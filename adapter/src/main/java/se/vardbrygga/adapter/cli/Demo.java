@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.fhir.Access;
 import se.vardbrygga.adapter.server.AdapterServer;
 import se.vardbrygga.simulators.DownstreamSimulators;
 
@@ -61,7 +62,7 @@ public final class Demo {
             throw e;
         }
         server.attach(simulators);
-        Bundle response = server.bundles().process(seedBundle(simulators));
+        Bundle response = server.bundles().process(seedBundle(simulators), Access.ALL);
         long created = response.getEntry().stream().filter(e -> e.getResponse().getStatus().startsWith("201")).count();
         String patientId = response.getEntry().stream().filter(e -> e.getResource() instanceof Patient)
                 .map(e -> e.getResource().getIdElement().getIdPart()).findFirst().orElse("PATIENT-ID");

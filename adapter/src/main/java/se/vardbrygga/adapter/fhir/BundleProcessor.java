@@ -48,17 +48,18 @@ public final class BundleProcessor {
         this.writableTypes = writableTypes;
     }
 
-    public Bundle process(Bundle request) {
+    /** Runs a transaction or batch as {@code access} may: what it reads is filtered, what it writes names its unit. */
+    public Bundle process(Bundle request, Access access) {
         if (request.getType() == BundleType.TRANSACTION) {
-            return transaction(request);
+            return transaction(request, access);
         }
         if (request.getType() == BundleType.BATCH) {
-            return batch(request);
+            return batch(request, access);
         }
         throw Outcomes.invalid("Bundle.type must be transaction or batch", "Bundle.type");
     }
 
-    private Bundle transaction(Bundle request) {
+    private Bundle transaction(Bundle request, Access access) {
         for (int i = 0; i < request.getEntry().size(); i++) {
             checkEntry(request.getEntry().get(i), i);
         }
@@ -106,7 +107,7 @@ public final class BundleProcessor {
                             rewriteReferences(session, e.getResource(), placeholders);
                         }
                         if (verb == HTTPVerb.GET) {
-                            return get(session, e);
+                            return get(session, e, access);
                         }
                         if (newIds.containsKey(index)) {
                             return writeResponse(service.insertNew(session, e.getResource(), newIds.get(index)), "201 Created");
@@ -116,8 +117,20 @@ public final class BundleProcessor {
                         }
                         return matched.containsKey(index)
                                 ? writeResponse(service.update(session, e.getResource().fhirType(),
-                                        matched.get(index).getIdElement().getIdPart(), e.getResource(), null), "200 OK")
-                                : put(session, e);
+                                        matched.get(index).getIdElement().getIdPart(), e.getResource(), null, access), "200 OK")
+                                : put(session, e, access);
+                    });
+                }
+            }
+            // 5. everything written names the caller's unit, as the whole transaction left it (a Patient is in a care
+            //    relation through the Task written beside it)
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).getRequest().getMethod() != HTTPVerb.GET) {
+                    Resource written = (Resource) responses[i].getResource();
+                    String where = "Bundle.entry[" + i + "]";
+                    atEntry(i, () -> {
+                        service.acceptWrite(session, access, written, where);
+                        return null;
                     });
                 }
             }
@@ -137,7 +150,7 @@ public final class BundleProcessor {
         return method == HTTPVerb.PUT && e.getRequest().getUrl().contains("?") ? e.getRequest().getUrl() : null;
     }
 
-    private Bundle batch(Bundle request) {
+    private Bundle batch(Bundle request, Access access) {
         List<BundleEntryComponent> responses = new ArrayList<>();
         List<BundleEntryComponent> entries = request.getEntry();
         for (int i = 0; i < entries.size(); i++) {
@@ -149,14 +162,18 @@ public final class BundleProcessor {
                         if (e.hasResource()) {
                             rewriteReferences(session, e.getResource(), Map.of());
                         }
-                        return switch (e.getRequest().getMethod()) {
+                        BundleEntryComponent response = switch (e.getRequest().getMethod()) {
                             case POST -> {
                                 ResourceService.WriteOutcome out = service.create(session, e.getResource(), e.getRequest().getIfNoneExist());
                                 yield writeResponse(out.resource(), out.created() ? "201 Created" : "200 OK");
                             }
-                            case PUT -> put(session, e);
-                            default -> get(session, e);
+                            case PUT -> put(session, e, access);
+                            default -> get(session, e, access);
                         };
+                        if (e.getRequest().getMethod() != HTTPVerb.GET) {
+                            service.acceptWrite(session, access, (Resource) response.getResource(), null);
+                        }
+                        return response;
                     })));
             } catch (BaseServerResponseException failure) {
                 BundleEntryComponent failed = new BundleEntryComponent();
@@ -197,7 +214,7 @@ public final class BundleProcessor {
         });
     }
 
-    private BundleEntryComponent put(StoreSession session, BundleEntryComponent e) {
+    private BundleEntryComponent put(StoreSession session, BundleEntryComponent e, Access access) {
         IdType id = new IdType(e.getRequest().getUrl());
         if (!id.hasIdPart() || !id.hasResourceType()) {
             throw Outcomes.invalid("PUT needs request.url of the form Type/id", "request.url");
@@ -208,10 +225,10 @@ public final class BundleProcessor {
         }
         Integer expected = e.getRequest().hasIfMatch()
                 ? VersionIds.parse(e.getRequest().getIfMatch().replaceAll("^W/\"|\"$", ""), "request.ifMatch") : null;
-        return writeResponse(service.update(session, id.getResourceType(), id.getIdPart(), r, expected), "200 OK");
+        return writeResponse(service.update(session, id.getResourceType(), id.getIdPart(), r, expected, access), "200 OK");
     }
 
-    private BundleEntryComponent get(StoreSession session, BundleEntryComponent e) {
+    private BundleEntryComponent get(StoreSession session, BundleEntryComponent e, Access access) {
         String url = e.getRequest().getUrl();
         int q = url.indexOf('?');
         BundleEntryComponent out = new BundleEntryComponent();
@@ -219,7 +236,7 @@ public final class BundleProcessor {
         if (q >= 0) {
             String type = url.substring(0, q);
             SearchRequest search = service.searchParser().parse(type, UrlUtil.parseQueryString(url.substring(q + 1)), false);
-            SearchResultPage page = service.search(session, type, search);
+            SearchResultPage page = service.search(session, type, search, access);
             Bundle searchset = new Bundle().setType(BundleType.SEARCHSET).setTotal(page.size());
             page.getResources(0, Integer.MAX_VALUE).forEach(r -> searchset.addEntry().setResource((Resource) r)
                     .setFullUrl(r.getIdElement().toUnqualifiedVersionless().getValue()));
@@ -227,6 +244,7 @@ public final class BundleProcessor {
             return out;
         }
         IdType id = new IdType(url);
+        service.requireReadable(session, access, id.getResourceType(), id.getIdPart());
         Resource r = id.hasVersionIdPart()
                 ? service.vread(session, id.getResourceType(), id.getIdPart(), VersionIds.parse(id.getVersionIdPart(), "request.url"))
                 : service.read(session, id.getResourceType(), id.getIdPart());

@@ -17,7 +17,8 @@ import se.vardbrygga.adapter.store.ResourceStore;
 /**
  * read, vread, instance history and search for one resource type. One generic class serves every
  * type; {@link ResourceProvider} adds the writes. AuditEvent uses this one alone: it is written by
- * the server, never by a client.
+ * the server, never by a client. Whether the caller may see an instance at all is decided before (the access
+ * interceptor); a search sees only what the caller may read.
  */
 public class ReadOnlyResourceProvider<T extends IBaseResource> implements IResourceProvider {
     protected final Class<T> type;
@@ -55,6 +56,7 @@ public class ReadOnlyResourceProvider<T extends IBaseResource> implements IResou
     @Search(allowUnknownParams = true)
     public IBundleProvider search(RequestDetails request) {
         SearchRequest search = service.searchParser().parse(typeName, request.getParameters(), PreferHeader.isLenient(request));
-        return store.inTransaction(s -> service.search(s, typeName, search));
+        Access access = Access.of(request);
+        return store.inTransaction(s -> service.search(s, typeName, search, access));
     }
 }

@@ -6,12 +6,16 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Resource;
 import se.vardbrygga.adapter.store.ResourceStore;
 
-/** create (also conditional) and update with optimistic locking, on top of the read interactions. */
+/**
+ * create (also conditional) and update with optimistic locking, on top of the read interactions. What is written
+ * must name the caller's unit as a party, checked before commit.
+ */
 public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceProvider<T> {
 
     public ResourceProvider(Class<T> type, String typeName, ResourceService service, ResourceStore store) {
@@ -20,8 +24,13 @@ public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceP
 
     /** POST [type], with {@code If-None-Exist} for a conditional create. */
     @Create
-    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String ifNoneExist) {
-        ResourceService.WriteOutcome outcome = store.inTransaction(s -> service.create(s, (Resource) resource, ifNoneExist));
+    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String ifNoneExist, RequestDetails request) {
+        Access access = Access.of(request);
+        ResourceService.WriteOutcome outcome = store.inTransaction(s -> {
+            ResourceService.WriteOutcome out = service.create(s, (Resource) resource, ifNoneExist);
+            service.acceptWrite(s, access, out.resource(), null);
+            return out;
+        });
         MethodOutcome result = new MethodOutcome(outcome.resource().getIdElement(), outcome.created());
         result.setResource(outcome.resource());
         return result;
@@ -29,9 +38,14 @@ public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceP
 
     /** PUT [type]/[id]; {@code If-Match: W/"n"} makes a stale version a 412. */
     @Update
-    public MethodOutcome update(@IdParam IIdType id, @ResourceParam T resource) {
+    public MethodOutcome update(@IdParam IIdType id, @ResourceParam T resource, RequestDetails request) {
         Integer expected = id.hasVersionIdPart() ? VersionIds.parse(id.getVersionIdPart(), "If-Match") : null;
-        Resource updated = store.inTransaction(s -> service.update(s, typeName, id.getIdPart(), (Resource) resource, expected));
+        Access access = Access.of(request);
+        Resource updated = store.inTransaction(s -> {
+            Resource written = service.update(s, typeName, id.getIdPart(), (Resource) resource, expected, access);
+            service.acceptWrite(s, access, written, null);
+            return written;
+        });
         MethodOutcome result = new MethodOutcome(updated.getIdElement(), false);
         result.setResource(updated);
         return result;

@@ -3,6 +3,7 @@ package se.vardbrygga.adapter.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.util.UrlUtil;
@@ -23,11 +24,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import se.vardbrygga.adapter.outbox.OutboxRouting;
 import se.vardbrygga.adapter.search.Criterion;
+import se.vardbrygga.adapter.search.IndexEntry;
 import se.vardbrygga.adapter.search.IndexExtractor;
+import se.vardbrygga.adapter.security.UnitParties;
 import se.vardbrygga.adapter.search.SearchParamDef;
 import se.vardbrygga.adapter.search.SearchQuery;
 import se.vardbrygga.adapter.search.SearchRequest;
@@ -56,12 +60,14 @@ public final class ResourceService {
     private final ResourceValidator validator;
     private final DomainRules rules;
     private final OutboxRouting routing;
+    private final UnitParties parties;
     private final Clock clock;
 
     public ResourceService(FhirContext context, IndexExtractor extractor, SearchRequestParser searchParser,
                            ResourceValidator validator, DomainRules rules, OutboxRouting routing, Clock clock) {
         this.context = context;
         this.extractor = extractor;
+        this.parties = new UnitParties(context);
         this.searchParser = searchParser;
         this.validator = validator;
         this.rules = rules;
@@ -94,15 +100,53 @@ public final class ResourceService {
      * Updates an existing resource. {@code expectedVersion} comes from If-Match: a stale version is
      * 412 Precondition Failed. There is no update-as-create: ids are assigned by the server.
      */
-    public Resource update(StoreSession session, String type, String id, Resource resource, Integer expectedVersion) {
+    public Resource update(StoreSession session, String type, String id, Resource resource, Integer expectedVersion,
+                           Access access) {
         int current = session.lockCurrentVersion(type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(new IdType(type, id)));
+        requireReadable(session, access, type, id);
         if (expectedVersion != null && expectedVersion != current) {
             throw new PreconditionFailedException("Version conflict: " + type + "/" + id + " is at version " + current
                     + ", the request expected version " + expectedVersion);
         }
-        Optional<Resource> before = session.read(type, id).map(this::toResource);
-        return write(session, resource, id, current + 1, before, Origin.CLIENT);
+        Resource before = toResource(session.read(type, id).orElseThrow());
+        access.checkChange(session, before, resource); // read under the row lock: decided on what is replaced
+        return write(session, resource, id, current + 1, Optional.of(before), Origin.CLIENT);
+    }
+
+    /** 404 unless the caller may read the resource: one it may not see does not exist for it. */
+    public void requireReadable(StoreSession session, Access access, String type, String id) {
+        if (!matches(session, type, id, access.readable(type))) {
+            throw new ResourceNotFoundException(new IdType(type, id));
+        }
+    }
+
+    /**
+     * 403 unless the caller may have written this resource as it now stands: a unit writes only what names it as a
+     * party (the fields of {@link UnitParties#pathsOf}). Checked before commit, after the write, so the whole
+     * transaction rolls back; {@code expression} locates the entry in a Bundle, or is null. An accepted write is
+     * audited in the same transaction.
+     */
+    public void acceptWrite(StoreSession session, Access access, Resource written, String expression) {
+        String type = written.fhirType();
+        String id = written.getIdElement().getIdPart();
+        if (matches(session, type, id, access.writable(type))) {
+            access.auditOf(written).ifPresent(event -> insertBookkeeping(session, event)); // logged with the write
+            return;
+        }
+        List<String> fields = UnitParties.pathsOf(type);
+        String message = type + ": " + access.who() + " writes only what names it as a party"
+                + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")")
+                + (type.equals("Patient") ? ", or a Patient it has a care relation with (written in the same transaction)" : "");
+        throw new ForbiddenOperationException(message, Outcomes.outcome(OperationOutcome.IssueType.FORBIDDEN, message,
+                expression != null ? expression : fields.isEmpty() ? type : fields.get(0)));
+    }
+
+    private boolean matches(StoreSession session, String type, String id, Optional<Criterion> condition) {
+        if (condition.isEmpty()) {
+            return true;
+        }
+        return session.count(type, SearchQuery.of(List.of(new Criterion.Ids(List.of(id)), condition.get()))) > 0;
     }
 
     public Resource read(StoreSession session, String type, String id) {
@@ -123,8 +167,14 @@ public final class ResourceService {
         return versions.stream().map(this::toResource).toList();
     }
 
-    SearchResultPage search(StoreSession session, String type, SearchRequest request) {
+    SearchResultPage search(StoreSession session, String type, SearchRequest request, Access access) {
         SearchQuery query = request.query();
+        Optional<Criterion> readable = access.readable(type);
+        if (readable.isPresent()) { // the count, the page and the offsets all of what the caller may see
+            List<Criterion> criteria = new ArrayList<>(query.criteria());
+            criteria.add(readable.get());
+            query = new SearchQuery(criteria, query.sort(), query.offset(), query.count());
+        }
         int total = session.count(type, query);
         if (request.countOnly()) {
             return new SearchResultPage(List.of(), total, 0, 0);
@@ -135,7 +185,7 @@ public final class ResourceService {
             ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH);
             page.add(r);
         }
-        page.addAll(includes(session, page, request.includes()));
+        page.addAll(includes(session, page, request.includes(), access));
         return new SearchResultPage(page, total, query.offset(), query.count());
     }
 
@@ -147,7 +197,8 @@ public final class ResourceService {
                 .toList();
     }
 
-    private List<IBaseResource> includes(StoreSession session, List<IBaseResource> matches, List<SearchParamDef> includes) {
+    private List<IBaseResource> includes(StoreSession session, List<IBaseResource> matches, List<SearchParamDef> includes,
+                                         Access access) {
         Map<String, IBaseResource> included = new LinkedHashMap<>();
         for (SearchParamDef def : includes) {
             for (IBaseResource match : matches) {
@@ -156,6 +207,7 @@ public final class ResourceService {
                         IndexExtractor.parseReference(ref.getReference())
                                 .filter(target -> def.acceptsTarget(target[0]))
                                 .filter(target -> !included.containsKey(target[0] + "/" + target[1]))
+                                .filter(target -> matches(session, target[0], target[1], access.readable(target[0])))
                                 .flatMap(target -> session.read(target[0], target[1]))
                                 .map(this::toResource)
                                 .ifPresent(r -> {
@@ -277,10 +329,12 @@ public final class ResourceService {
             throw RuleOutcomes.refused(context, refused);
         }
         StoredResource stored = new StoredResource(type, id, version, now, json);
+        List<IndexEntry> index = new ArrayList<>(extractor.extract(resource));
+        index.addAll(parties.entries(session, resource));
         if (before.isEmpty()) {
-            session.insert(stored, extractor.extract(resource));
+            session.insert(stored, index);
         } else {
-            session.update(stored, extractor.extract(resource));
+            session.update(stored, index);
         }
         routing.enqueue(session, resource, routes, now.toEpochMilli()); // delivered after commit
         apply(session, effects, Origin.RULE);

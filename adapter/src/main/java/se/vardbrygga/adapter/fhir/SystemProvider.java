@@ -13,7 +13,7 @@ public final class SystemProvider {
     }
 
     @Transaction
-    public Bundle transaction(@TransactionParam Bundle bundle) {
-        return processor.process(bundle);
+    public Bundle transaction(@TransactionParam Bundle bundle, ca.uhn.fhir.rest.api.server.RequestDetails request) {
+        return processor.process(bundle, Access.of(request));
     }
 }

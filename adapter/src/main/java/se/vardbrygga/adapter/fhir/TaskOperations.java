@@ -3,6 +3,7 @@ package se.vardbrygga.adapter.fhir;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -32,8 +33,9 @@ public final class TaskOperations {
     }
 
     @Operation(name = "$acknowledge", type = Task.class)
-    public Task acknowledge(@IdParam IdType taskId, @ResourceParam Parameters in) {
+    public Task acknowledge(@IdParam IdType taskId, @ResourceParam Parameters in, RequestDetails request) {
         DateType firstVisit = firstVisitDate(in);
+        Access access = Access.of(request); // only the owner acknowledges: a move forward
         return store.inTransaction(session -> {
             Task task = (Task) service.read(session, "Task", taskId.getIdPart());
             if (task.getStatus() != Task.TaskStatus.REQUESTED && task.getStatus() != Task.TaskStatus.RECEIVED) {
@@ -46,7 +48,10 @@ public final class TaskOperations {
                 task.addOutput().setValue(firstVisit).getType()
                         .addCoding(new Coding(Canonical.TASK_PARAMETER_TYPE, "first-visit-date", "First home visit date"));
             }
-            return (Task) service.update(session, "Task", taskId.getIdPart(), task, Integer.valueOf(task.getMeta().getVersionId()));
+            Task acknowledged = (Task) service.update(session, "Task", taskId.getIdPart(), task,
+                    Integer.valueOf(task.getMeta().getVersionId()), access);
+            service.acceptWrite(session, access, acknowledged, null);
+            return acknowledged;
         });
     }
 

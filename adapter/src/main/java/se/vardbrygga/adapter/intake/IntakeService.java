@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.StringType;
+import se.vardbrygga.adapter.fhir.Access;
 import se.vardbrygga.adapter.fhir.BundleProcessor;
 import se.vardbrygga.adapter.fhir.Outcomes;
 import se.vardbrygga.adapter.fhir.ResourceService;
@@ -50,11 +51,11 @@ public final class IntakeService {
 
     /**
      * Maps the document and processes its transaction, {@code allowed} deciding on the mapped transaction before
-     * anything is written (the caller's scopes and unit; it throws to refuse).
+     * anything is written (the caller's scopes and unit; it throws to refuse); {@code access} as for any transaction.
      *
      * @return the transaction-response Bundle; throws 422 (fields), the refusal, or the transaction's own error
      */
-    public Bundle receive(String kind, byte[] document, java.util.function.Consumer<MappedIntake> allowed) {
+    public Bundle receive(String kind, byte[] document, Access access, java.util.function.Consumer<MappedIntake> allowed) {
         MappedIntake mapped;
         try {
             mapped = kinds.map(kind, document, IntakeContext.at(clock.instant()));
@@ -64,7 +65,7 @@ public final class IntakeService {
         allowed.accept(mapped);
         checkUnitsKnown(mapped.trace());
         try {
-            return bundles.process(mapped.transaction());
+            return bundles.process(mapped.transaction(), access);
         } catch (BaseServerResponseException e) {
             if (e.getOperationOutcome() instanceof OperationOutcome outcome) {
                 toIntakeFields(outcome, mapped.trace());

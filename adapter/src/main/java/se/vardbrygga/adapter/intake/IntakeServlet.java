@@ -20,6 +20,7 @@ import se.vardbrygga.adapter.fhir.Outcomes;
 import se.vardbrygga.adapter.security.AccessAudit;
 import se.vardbrygga.adapter.security.Caller;
 import se.vardbrygga.adapter.security.ScopeInterceptor;
+import se.vardbrygga.adapter.security.UnitAccessPolicy;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 
 /**
@@ -35,10 +36,13 @@ public final class IntakeServlet extends HttpServlet {
     private final transient IntakeService intake;
     private final transient FhirContext context;
     private final transient ScopeInterceptor scopes;
+    private final transient UnitAccessPolicy policy;
     private final transient AccessAudit audit;
 
-    public IntakeServlet(IntakeService intake, FhirContext context, ScopeInterceptor scopes, AccessAudit audit) {
+    public IntakeServlet(IntakeService intake, FhirContext context, ScopeInterceptor scopes, UnitAccessPolicy policy,
+                         AccessAudit audit) {
         this.scopes = scopes;
+        this.policy = policy;
         this.audit = audit;
         this.intake = intake;
         this.context = context;
@@ -72,12 +76,15 @@ public final class IntakeServlet extends HttpServlet {
         byte[] body = req.getInputStream().readAllBytes();
         try {
             Caller caller = Caller.of(req);
-            Bundle response = intake.receive(m.group(1), body, mapped -> {
-                scopes.requireEntries(req, caller, mapped.transaction());
-                requireSender(req, caller, IntakeService.senderUnit(mapped));
+            Bundle response = intake.receive(m.group(1), body, policy.forCaller(caller, req), mapped -> {
+                scopes.requireEntries(caller, mapped.transaction());
+                requireSender(caller, IntakeService.senderUnit(mapped));
             });
             send(resp, 201, response);
         } catch (BaseServerResponseException e) {
+            if (e.getStatusCode() == 403 || e.getStatusCode() == 404) {
+                audit.refused(req, Caller.of(req), e.getStatusCode(), e.getMessage());
+            }
             OperationOutcome outcome = e.getOperationOutcome() instanceof OperationOutcome oo ? oo
                     : Outcomes.outcome(IssueType.PROCESSING, e.getMessage(), null);
             send(resp, e.getStatusCode(), outcome);
@@ -88,13 +95,12 @@ public final class IntakeServlet extends HttpServlet {
     }
 
     /** A unit sends only in its own name: {@code sender.hsaId} must be the HSA-id of the calling unit. */
-    private void requireSender(HttpServletRequest req, Caller caller, java.util.Optional<String> sender) {
+    private void requireSender(Caller caller, java.util.Optional<String> sender) {
         if (caller.unrestricted() || sender.isEmpty() || caller.unit().equals(sender)) {
             return;
         }
         String message = caller.unit().isEmpty() ? "The token names no unit: an intake is sent in the name of a unit"
                 : "sender.hsaId must be the calling unit " + caller.unit().get() + ": a unit sends only in its own name";
-        audit.refused(req, caller, 403, message);
         throw new ForbiddenOperationException(message, Outcomes.outcome(IssueType.FORBIDDEN, message, "sender.hsaId"));
     }
 

@@ -26,6 +26,32 @@ public sealed interface Criterion {
     record Dates(String param, List<DateCondition> anyOf) implements Criterion {
     }
 
+    /** Resources that name the unit (HSA-id) as a party: the computed {@link IndexEntry#PARTY} index. */
+    record PartyOf(String unit) implements Criterion {
+    }
+
+    /**
+     * Patients in a care relation with the unit: named as {@code patient} by a resource of one of {@code types} that
+     * names the unit as a party.
+     */
+    record CareRelationOf(String unit, List<String> types) implements Criterion {
+    }
+
+    /**
+     * Resources about a patient (the Patient itself, or what names it as {@code patient}) whose active Consent, in force
+     * at {@code at} (epoch ms), names the unit as actor (R-CON-1): the computed {@link IndexEntry#GRANTEE} index.
+     */
+    record ConsentGrants(String unit, long at) implements Criterion {
+    }
+
+    /** One of the alternatives holds. */
+    record AnyOf(List<Criterion> alternatives) implements Criterion {
+    }
+
+    /** Nothing matches: a caller that may see nothing of a type. */
+    record Nothing() implements Criterion {
+    }
+
     /** {@code system|code}; a null system matches any system, {@code |code} only codes without one. */
     record TokenValue(String system, boolean requireNoSystem, String code) {
     }

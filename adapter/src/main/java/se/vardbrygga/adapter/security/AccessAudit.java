@@ -3,10 +3,13 @@ package se.vardbrygga.adapter.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.adapter.fhir.ResourceService;
@@ -16,13 +19,15 @@ import se.vardbrygga.profiles.Canonical;
 /**
  * The access log (the patient data act's logging, in the shape of IHE Basic Audit Log Patterns): an AuditEvent of
  * type {@code rest} per access with who (the client, its unit's HSA-id, its network address), what (the interaction
- * and the request path), and the outcome. A refused attempt (no token, a refused token, a scope or unit it lacks) is
- * written in a transaction of its own, so it stays when the request does not.
+ * and the request path, the resources and patients it touched), and the outcome. A client's write is logged in the
+ * write's own transaction; a read or search after it ran; a refused attempt (no token, a refused token, a scope or
+ * unit it lacks) in a transaction of its own, so it stays when the request does not.
  */
 public final class AccessAudit {
     private static final Logger LOG = LoggerFactory.getLogger(AccessAudit.class);
     static final String AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
+    private static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 
     private final ResourceStore store;
     private final ResourceService service;
@@ -32,6 +37,42 @@ public final class AccessAudit {
         this.store = store;
         this.service = service;
         this.clock = clock;
+    }
+
+    /**
+     * An allowed read, search or operation, after it ran: what (the request path, the resources read) and which patients
+     * (IHE BALP's patient entity), in a transaction of its own.
+     */
+    public void allowed(HttpServletRequest request, Caller caller, List<String> read, Set<String> patients) {
+        AuditEvent event = event(request, caller, Date.from(clock.instant()), AuditEvent.AuditEventOutcome._0, "allowed");
+        read.forEach(what -> event.addEntity().setWhat(new Reference(what))
+                .setType(new Coding(ENTITY_TYPE, "2", "System Object")));
+        addPatients(event, patients);
+        try {
+            store.inTransaction(session -> service.insertBookkeeping(session, event));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the AuditEvent of a {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
+            throw e; // an access that cannot be logged is not answered
+        }
+    }
+
+    /** The AuditEvent of a client's write, to be written in the write's own transaction. */
+    public AuditEvent written(HttpServletRequest request, Caller caller, Resource written, Set<String> patients) {
+        boolean created = "1".equals(written.getMeta().getVersionId());
+        AuditEvent event = event(request, caller, Date.from(clock.instant()), AuditEvent.AuditEventOutcome._0,
+                created ? "created" : "updated");
+        event.setAction(created ? AuditEvent.AuditEventAction.C : AuditEvent.AuditEventAction.U);
+        event.getSubtypeFirstRep().setCode(created ? "create" : "update");
+        event.addEntity().setWhat(new Reference(written.fhirType() + "/" + written.getIdElement().getIdPart() + "/_history/"
+                + written.getMeta().getVersionId())).setType(new Coding(ENTITY_TYPE, "2", "System Object"));
+        addPatients(event, patients);
+        return event;
+    }
+
+    private static void addPatients(AuditEvent event, Set<String> patients) {
+        patients.forEach(patient -> event.addEntity().setWhat(new Reference(patient))
+                .setType(new Coding(ENTITY_TYPE, "1", "Person"))
+                .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")));
     }
 
     /** A refused attempt: 401 (caller null: not known) or 403/404 (the caller is known). */
@@ -67,7 +108,7 @@ public final class AccessAudit {
         event.getSource().setObserver(new Reference().setDisplay("Vårdbrygga")).addType(
                 new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
         event.addEntity().setDescription(request.getMethod() + " " + request.getRequestURI())
-                .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"));
+                .setType(new Coding(ENTITY_TYPE, "2", "System Object"));
         return event;
     }
 

@@ -14,16 +14,10 @@ import se.vardbrygga.adapter.fhir.Outcomes;
 /**
  * The scopes a FHIR request needs, checked before it is handled: the letter of its interaction on its resource type
  * (read, vread and history: r; search: s; create: c; update and POSTed instance operations: u), and for a
- * transaction or batch the letter of every entry. A missing scope is 403 naming the scope, audited.
+ * transaction or batch the letter of every entry. A missing scope is 403 naming the scope (audited by the AuditInterceptor).
  */
 @Interceptor
 public final class ScopeInterceptor {
-    private final AccessAudit audit;
-
-    public ScopeInterceptor(AccessAudit audit) {
-        this.audit = audit;
-    }
-
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails details, RestOperationTypeEnum operation) {
         if (!(details instanceof ServletRequestDetails servlet) || operation == RestOperationTypeEnum.METADATA) {
@@ -35,32 +29,31 @@ public final class ScopeInterceptor {
             if (!(details.getResource() instanceof Bundle bundle)) {
                 throw new IllegalStateException("transaction or batch without its parsed Bundle: scopes cannot be checked");
             }
-            requireEntries(servlet.getServletRequest(), caller, bundle);
+            requireEntries(caller, bundle);
             return;
         }
         interaction(operation, details.getRequestType().name()).ifPresent(needed ->
-                require(servlet.getServletRequest(), caller, details.getResourceName(), needed, null));
+                require(caller, details.getResourceName(), needed, null));
     }
 
     /** 403 unless the caller's scopes allow {@code interaction} on {@code type}. */
-    public void require(jakarta.servlet.http.HttpServletRequest request, Caller caller, String type, Scopes.Interaction interaction,
+    public void require(Caller caller, String type, Scopes.Interaction interaction,
                         String expression) {
         if (type == null || caller.scopes().allow(type, interaction)) {
             return;
         }
         String message = "Scope " + Scopes.needed(type, interaction) + " is needed" + (expression == null ? "" : " for " + expression)
                 + "; the token grants no such scope";
-        audit.refused(request, caller, 403, message);
         throw new ForbiddenOperationException(message, Outcomes.outcome(org.hl7.fhir.r4.model.OperationOutcome.IssueType.FORBIDDEN,
                 message, expression));
     }
 
     /** Every entry of a transaction needs the scope of its interaction on its type. */
-    public void requireEntries(jakarta.servlet.http.HttpServletRequest request, Caller caller, Bundle bundle) {
+    public void requireEntries(Caller caller, Bundle bundle) {
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             String type = entry.hasResource() ? entry.getResource().fhirType() : entry.getRequest().getUrl().split("[/?]")[0];
-            require(request, caller, type, entryInteraction(entry.getRequest().getMethod()), "Bundle.entry[" + i + "]");
+            require(caller, type, entryInteraction(entry.getRequest().getMethod()), "Bundle.entry[" + i + "]");
         }
     }
 

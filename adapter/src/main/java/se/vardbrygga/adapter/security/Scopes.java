@@ -25,7 +25,10 @@ public record Scopes(List<Grant> grants) {
     record Grant(String type, String letters) {
     }
 
-    public static final Scopes ALL = new Scopes(List.of(new Grant("*", "cruds")));
+    private static final String AUDIT = "AuditEvent";
+
+    /** A server run open: everything, the access log too. */
+    public static final Scopes ALL = new Scopes(List.of(new Grant("*", "cruds"), new Grant(AUDIT, "rs")));
 
     /** The scopes of a space-separated {@code scope} claim; others than {@code system/} are ignored. */
     public static Scopes parse(String scope) {
@@ -52,8 +55,12 @@ public record Scopes(List<Grant> grants) {
         };
     }
 
+    /**
+     * Whether the scopes allow an interaction on a type. {@code *} grants every type but AuditEvent: the access log is
+     * for auditors, whose token names it ({@code system/AuditEvent.rs}).
+     */
     public boolean allow(String resourceType, Interaction interaction) {
-        return grants.stream().anyMatch(g -> (g.type().equals("*") || g.type().equals(resourceType))
+        return grants.stream().anyMatch(g -> ((g.type().equals("*") && !AUDIT.equals(resourceType)) || g.type().equals(resourceType))
                 && g.letters().indexOf(interaction.letter) >= 0);
     }
 

@@ -38,7 +38,10 @@ import se.vardbrygga.adapter.intake.IntakeServlet;
 import se.vardbrygga.adapter.search.IndexExtractor;
 import se.vardbrygga.adapter.security.AccessAudit;
 import se.vardbrygga.adapter.security.AuthenticationFilter;
+import se.vardbrygga.adapter.security.AccessInterceptor;
+import se.vardbrygga.adapter.security.AuditInterceptor;
 import se.vardbrygga.adapter.security.ScopeInterceptor;
+import se.vardbrygga.adapter.security.UnitAccessPolicy;
 import se.vardbrygga.adapter.security.TokenVerifier;
 import java.util.Optional;
 import se.vardbrygga.adapter.search.SearchParamRegistry;
@@ -103,12 +106,13 @@ public final class AdapterServer implements AutoCloseable {
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
             AccessAudit audit = new AccessAudit(store, service, clock);
             Optional<TokenVerifier> verifier = tokenVerifier(config.security());
-            ScopeInterceptor scopes = new ScopeInterceptor(audit);
+            ScopeInterceptor scopes = new ScopeInterceptor();
+            UnitAccessPolicy access = new UnitAccessPolicy(fhir, audit, clock);
             FhirServlet fhirServlet = new FhirServlet(fhir, providers,
                     List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock),
                             new TaskOperations(service, store), new InvoiceOperations(fhir, service, store, regions, clock),
                             new RouteOperations(service, store, clock)),
-                    List.of(scopes, new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
+                    List.of(scopes, new AccessInterceptor(access, service, store), new AuditInterceptor(audit, access), new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());
 
@@ -135,7 +139,7 @@ public final class AdapterServer implements AutoCloseable {
             DeliveryMetrics metrics = new DeliveryMetrics(() -> store.inTransaction(StoreSession::outboxCounts));
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             IntakeService intake = new IntakeService(new IntakeKinds(), bundles, service, store, clock);
-            context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir, scopes, audit)), "/intake/*");
+            context.addServlet(new ServletHolder("intake", new IntakeServlet(intake, fhir, scopes, access, audit)), "/intake/*");
             jetty.setHandler(context);
             jetty.start();
             AssistanceLimitReminders reminders = new AssistanceLimitReminders(store, service, clock);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import se.vardbrygga.adapter.search.Criterion;
 import se.vardbrygga.adapter.search.Criterion.DateCondition;
+import se.vardbrygga.adapter.search.IndexEntry;
 import se.vardbrygga.adapter.search.SearchQuery;
 
 /**
@@ -79,6 +80,48 @@ final class SqlSearchBuilder {
                     ? bind("x.target_id = ?", v.id())
                     : bind("x.target_id = ?", v.id()) + " AND " + bind("x.target_type = ?", v.type()));
             where.append(")");
+        } else if (c instanceof Criterion.PartyOf party) {
+            where.append("r.pid IN (");
+            indexSubquery("idx_token", type, IndexEntry.PARTY);
+            where.append(bind("x.token_code = ?", party.unit())).append(")");
+        } else if (c instanceof Criterion.CareRelationOf relation) {
+            StringJoiner types = new StringJoiner(", ", "x.res_type IN (", ")");
+            relation.types().forEach(t -> types.add(bind("?", t)));
+            where.append("r.res_id IN (SELECT x.target_id FROM idx_reference x JOIN idx_token p ON p.pid = x.pid WHERE ")
+                    .append(types).append(" AND x.param = 'patient' AND x.target_type = 'Patient' AND p.res_type = x.res_type")
+                    .append(" AND p.param = '").append(IndexEntry.PARTY).append("' AND ")
+                    .append(bind("p.token_code = ?", relation.unit())).append(")");
+        } else if (c instanceof Criterion.ConsentGrants grants) {
+            if (type.equals("Patient")) {
+                where.append("r.res_id IN (");
+            } else {
+                where.append("r.pid IN (");
+                indexSubquery("idx_reference", type, "patient");
+                where.append("x.target_id IN (");
+            }
+            where.append("SELECT c.target_id FROM idx_reference c")
+                    .append(" JOIN idx_token g ON g.pid = c.pid JOIN idx_token s ON s.pid = c.pid")
+                    .append(" WHERE c.res_type = 'Consent' AND c.param = 'patient'")
+                    .append(" AND g.res_type = 'Consent' AND g.param = '").append(IndexEntry.GRANTEE).append("' AND ")
+                    .append(bind("g.token_code = ?", grants.unit()))
+                    .append(" AND s.res_type = 'Consent' AND s.param = 'status' AND s.token_code = 'active'")
+                    .append(" AND c.pid NOT IN (SELECT d.pid FROM idx_date d WHERE d.res_type = 'Consent' AND d.param = 'period'")
+                    .append(" AND (").append(bind("d.date_high < ?", grants.at())).append(" OR ")
+                    .append(bind("d.date_low > ?", grants.at())).append(")))");
+            if (!type.equals("Patient")) {
+                where.append(")");
+            }
+        } else if (c instanceof Criterion.AnyOf any && any.alternatives().isEmpty()) {
+            where.append("1 = 0");
+        } else if (c instanceof Criterion.AnyOf any) {
+            where.append("(");
+            for (int i = 0; i < any.alternatives().size(); i++) {
+                where.append(i == 0 ? "" : " OR ");
+                append(type, any.alternatives().get(i));
+            }
+            where.append(")");
+        } else if (c instanceof Criterion.Nothing) {
+            where.append("1 = 0");
         } else if (c instanceof Criterion.Dates d) {
             where.append("r.pid IN (");
             indexSubquery("idx_date", type, d.param());

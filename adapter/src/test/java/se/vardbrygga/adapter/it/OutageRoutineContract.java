@@ -121,7 +121,7 @@ abstract class OutageRoutineContract {
                     assertThat(call.getDescription()).contains(HOME_CARE_MAIL).contains("lifecare-sp");
                     assertThat(call.getReasonCode().getCodingFirstRep().getCode()).isEqualTo("R-OUT-1");
                 });
-                assertThat(fhir.count("AuditEvent?entity=Task/" + id + "&subtype=http://vardbrygga.example/fhir/CodeSystem/endpoint-type|smime-email"))
+                assertThat(fhir.count("AuditEvent?action=E&entity=Task/" + id + "&subtype=http://vardbrygga.example/fhir/CodeSystem/endpoint-type|smime-email"))
                         .isEqualTo(1);
             }
             String metrics = new FhirHttp(server.baseUrl().replace("/fhir", "")).get("metrics").body();

@@ -113,8 +113,8 @@ abstract class RoutingContract {
         assertThat(routes.getParameter().stream().filter(p -> p.getName().equals("delivery"))).hasSize(3);
         assertThat(drain()).isZero(); // nothing delivered twice
         assertThat(businessStatus(task)).isEqualTo("delivered");
-        assertThat(fhir.count("AuditEvent?entity=Task/" + task + "&outcome=0")).as("an AuditEvent per hop").isEqualTo(3);
-        assertThat(fhir.count("AuditEvent?entity=Task/" + task + "&subtype=http://vardbrygga.example/fhir/CodeSystem/endpoint-type|npo"))
+        assertThat(fhir.count("AuditEvent?action=E&entity=Task/" + task + "&outcome=0")).as("an AuditEvent per hop").isEqualTo(3);
+        assertThat(fhir.count("AuditEvent?action=E&entity=Task/" + task + "&subtype=http://vardbrygga.example/fhir/CodeSystem/endpoint-type|npo"))
                 .isEqualTo(1);
 
         String metrics = new FhirHttp(server.baseUrl().replace("/fhir", "")).get("metrics").body();
@@ -167,8 +167,8 @@ abstract class RoutingContract {
             assertThat(drain()).isEqualTo(1);
             assertThat(outbox("?resource=Task/" + task).get("entries").get(0).get("status").asText()).isEqualTo("delivered");
             assertThat(lifecare.actedOn()).hasSize(before + 1);
-            assertThat(fhir.count("AuditEvent?entity=Task/" + task + "&outcome=4")).as("the failed hop is audited").isEqualTo(1);
-            assertThat(fhir.count("AuditEvent?entity=Task/" + task + "&outcome=0")).isEqualTo(1);
+            assertThat(fhir.count("AuditEvent?action=E&entity=Task/" + task + "&outcome=4")).as("the failed hop is audited").isEqualTo(1);
+            assertThat(fhir.count("AuditEvent?action=E&entity=Task/" + task + "&outcome=0")).isEqualTo(1);
         } finally {
             lifecare.mode(ChannelSimulator.Mode.UP);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.fhir.Access;
 import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.search.Criterion;
 import se.vardbrygga.adapter.search.IndexExtractor;
@@ -79,7 +80,7 @@ abstract class StoreConcurrencyContract {
                 .resource().getIdElement().getIdPart();
         List<String> outcomes = race(() -> {
             try {
-                store.inTransaction(s -> service.update(s, "Patient", id, new Patient(), 1));
+                store.inTransaction(s -> service.update(s, "Patient", id, new Patient(), 1, Access.ALL));
                 return "updated";
             } catch (PreconditionFailedException e) {
                 return "412";
@@ -95,7 +96,7 @@ abstract class StoreConcurrencyContract {
     void When_ConcurrentUpdatesWithoutIfMatch_Expect_EveryOneANewVersion() throws Exception {
         String id = store.inTransaction(s -> service.create(s, FhirInteractionsContract.patient("ver-" + System.nanoTime()), null))
                 .resource().getIdElement().getIdPart();
-        List<String> versions = race(() -> store.inTransaction(s -> service.update(s, "Patient", id, new Patient(), null))
+        List<String> versions = race(() -> store.inTransaction(s -> service.update(s, "Patient", id, new Patient(), null, Access.ALL))
                 .getMeta().getVersionId());
 
         assertThat(versions).doesNotHaveDuplicates().hasSize(WRITERS);

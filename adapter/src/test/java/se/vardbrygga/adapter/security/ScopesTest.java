@@ -33,4 +33,12 @@ class ScopesTest {
         }
         assertThat(Scopes.parse(null).allow("Task", Scopes.Interaction.READ)).isFalse();
     }
+
+    @Test
+    void When_WildcardScope_Expect_NoAuditEventsOnlyAnAuditorsNamedScopeReadsThem() {
+        assertThat(Scopes.parse("system/*.cruds").allow("AuditEvent", Scopes.Interaction.SEARCH)).isFalse();
+        assertThat(Scopes.parse("system/*.*").allow("AuditEvent", Scopes.Interaction.READ)).isFalse();
+        assertThat(Scopes.parse("system/AuditEvent.rs").allow("AuditEvent", Scopes.Interaction.SEARCH)).isTrue();
+        assertThat(Scopes.ALL.allow("AuditEvent", Scopes.Interaction.READ)).as("a server run open").isTrue();
+    }
 }
