@@ -33,9 +33,10 @@ import se.vardbrygga.adapter.server.AdapterServer;
  * heart clinic elsewhere) that tries every interaction on every resource written: 404 on reads, nothing in searches
  * (not even a count or an _include), 404/403 on writes, each attempt audited. Beside it, the parties read what is
  * theirs, a Task moves only by its owner or requester, and the assignment note is read only with the patient's consent.
+ * The filters are SQL: the contract runs on H2 and on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnitAccessIT {
+abstract class UnitAccessContract {
     private static final String HEALTH_CENTRE = "SE2321009959-VB1401";
     private static final String WARD = "SE2321009918-VB1012";
     private static final String HOME_CARE = "SE2120009952-VB2401";
@@ -56,12 +57,14 @@ class UnitAccessIT {
     private String sipTask;
     private String note;
 
+    abstract AdapterConfig.Database database();
+
     @BeforeAll
     void start() throws Exception {
-        AdapterConfig config = SeededAdapter.config(TestDatabases.h2(), AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF)
+        AdapterConfig config = SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF)
                 .withSecurity(tokens.security(10_000));
         server = AdapterServer.start(config, Clock.systemUTC());
-        try (InputStream seed = UnitAccessIT.class.getResourceAsStream("/demo/seed-bundle.json")) {
+        try (InputStream seed = UnitAccessContract.class.getResourceAsStream("/demo/seed-bundle.json")) {
             server.bundles().process(FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
                     new String(seed.readAllBytes(), StandardCharsets.UTF_8)), Access.ALL);
         }
