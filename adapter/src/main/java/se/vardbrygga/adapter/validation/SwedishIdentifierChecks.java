@@ -90,7 +90,7 @@ public final class SwedishIdentifierChecks {
     }
 
     /** The Luhn check digit of YYMMDDNNN: weights 2,1,2,..., digit sums, 10 - sum mod 10. */
-    static int luhnCheckDigit(String nineDigits) {
+    public static int luhnCheckDigit(String nineDigits) {
         int sum = 0;
         for (int i = 0; i < nineDigits.length(); i++) {
             int d = (nineDigits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);

@@ -17,9 +17,12 @@ final class AdapterProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    private AdapterProcess(Process process, int port) {
+    private final Path log;
+
+    private AdapterProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts {@code serve} on a free port with the given environment and waits until {@code /health} answers. */
@@ -34,7 +37,7 @@ final class AdapterProcess implements AutoCloseable {
         pb.environment().putIfAbsent("VARDBRYGGA_SECURITY_OPEN", "true"); // these tests are about durability, not tokens
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
-        AdapterProcess adapter = new AdapterProcess(pb.start(), port);
+        AdapterProcess adapter = new AdapterProcess(pb.start(), port, log);
         adapter.awaitHealthy();
         return adapter;
     }
@@ -76,8 +79,15 @@ final class AdapterProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process; its log joins the test run's log, which the build scans for personal numbers. */
     @Override
     public void close() throws InterruptedException {
         kill();
+        try {
+            java.nio.file.Files.write(Path.of(System.getProperty("vardbrygga.testRunLog", "target/test-run.log")),
+                    java.nio.file.Files.readAllBytes(log), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
