@@ -1,5 +1,6 @@
 package se.vardbrygga.adapter.fhir;
 
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -33,6 +34,11 @@ public final class Outcomes {
         if (ruleId != null) {
             issue.getDetails().addCoding().setSystem(Canonical.RULE).setCode(ruleId);
         }
+    }
+
+    /** 403: the caller may not do this; {@code expression} names the element, field or Bundle entry that decided it. */
+    public static ForbiddenOperationException forbidden(String message, String expression) {
+        return new ForbiddenOperationException(message, outcome(IssueType.FORBIDDEN, message, expression));
     }
 
     /** 400: the request itself is malformed; {@code expression} names the parameter or element. */

@@ -3,7 +3,6 @@ package se.vardbrygga.adapter.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.util.UrlUtil;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import se.vardbrygga.adapter.outbox.OutboxRouting;
@@ -138,8 +136,7 @@ public final class ResourceService {
         String message = type + ": " + access.who() + " writes only what names it as a party"
                 + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")")
                 + (type.equals("Patient") ? ", or a Patient it has a care relation with (written in the same transaction)" : "");
-        throw new ForbiddenOperationException(message, Outcomes.outcome(OperationOutcome.IssueType.FORBIDDEN, message,
-                expression != null ? expression : fields.isEmpty() ? type : fields.get(0)));
+        throw Outcomes.forbidden(message, expression != null ? expression : fields.isEmpty() ? type : fields.get(0));
     }
 
     private boolean matches(StoreSession session, String type, String id, Optional<Criterion> condition) {

@@ -21,7 +21,6 @@ import se.vardbrygga.adapter.security.AccessAudit;
 import se.vardbrygga.adapter.security.Caller;
 import se.vardbrygga.adapter.security.ScopeInterceptor;
 import se.vardbrygga.adapter.security.UnitAccessPolicy;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 
 /**
  * {@code POST /intake/{kind}} (plain JSON in, transaction-response Bundle or OperationOutcome out) and
@@ -101,7 +100,7 @@ public final class IntakeServlet extends HttpServlet {
         }
         String message = caller.unit().isEmpty() ? "The token names no unit: an intake is sent in the name of a unit"
                 : "sender.hsaId must be the calling unit " + caller.unit().get() + ": a unit sends only in its own name";
-        throw new ForbiddenOperationException(message, Outcomes.outcome(IssueType.FORBIDDEN, message, "sender.hsaId"));
+        throw Outcomes.forbidden(message, "sender.hsaId");
     }
 
     private void send(HttpServletResponse resp, int status, IBaseResource resource) throws IOException {

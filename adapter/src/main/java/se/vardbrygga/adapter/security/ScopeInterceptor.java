@@ -5,7 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -44,8 +43,7 @@ public final class ScopeInterceptor {
         }
         String message = "Scope " + Scopes.needed(type, interaction) + " is needed" + (expression == null ? "" : " for " + expression)
                 + "; the token grants no such scope";
-        throw new ForbiddenOperationException(message, Outcomes.outcome(org.hl7.fhir.r4.model.OperationOutcome.IssueType.FORBIDDEN,
-                message, expression));
+        throw Outcomes.forbidden(message, expression);
     }
 
     /** Every entry of a transaction needs the scope of its interaction on its type. */

@@ -1,7 +1,6 @@
 package se.vardbrygga.adapter.security;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.util.FhirTerser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -149,8 +147,7 @@ public final class UnitAccessPolicy {
             String role = requesterMove ? "requester (Task.requester)" : "owner (Task.owner)";
             String message = "Task status " + statusCode(was) + " -> " + statusCode(now) + " is for the Task's " + role
                     + " only; " + who() + " is not it";
-            throw new ForbiddenOperationException(message,
-                    Outcomes.outcome(OperationOutcome.IssueType.FORBIDDEN, message, "Task.status"));
+            throw Outcomes.forbidden(message, "Task.status");
         }
 
         /** A person names no unit: changed only by a unit one of whose PractitionerRoles is theirs. */
@@ -161,8 +158,7 @@ public final class UnitAccessPolicy {
             if (!ownRole) {
                 String message = "Practitioner/" + id + " is changed only by a unit with a PractitionerRole of theirs"
                         + " (PractitionerRole.practitioner); " + who() + " has none";
-                throw new ForbiddenOperationException(message,
-                        Outcomes.outcome(OperationOutcome.IssueType.FORBIDDEN, message, "PractitionerRole.practitioner"));
+                throw Outcomes.forbidden(message, "PractitionerRole.practitioner");
             }
         }
 

@@ -1,13 +1,11 @@
 package se.vardbrygga.adapter.it;
 
+import static se.vardbrygga.adapter.it.TestTokens.bearer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Bundle;
@@ -42,11 +40,7 @@ class SecurityIT {
     void start() throws Exception {
         AdapterConfig config = SeededAdapter.config(TestDatabases.h2(), AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF)
                 .withSecurity(tokens.security(LIMIT));
-        server = AdapterServer.start(config, Clock.systemUTC());
-        try (InputStream seed = SecurityIT.class.getResourceAsStream("/demo/seed-bundle.json")) {
-            server.bundles().process(FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
-                    new String(seed.readAllBytes(), StandardCharsets.UTF_8)), se.vardbrygga.adapter.fhir.Access.ALL);
-        }
+        server = SeededAdapter.startSecured(config);
         fhir = new FhirHttp(server.baseUrl());
         intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
         auditor = tokens.token("auditor", null, "system/AuditEvent.rs");
@@ -55,10 +49,6 @@ class SecurityIT {
     @AfterAll
     void stop() throws Exception {
         server.close();
-    }
-
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
     }
 
     private int refusalsAudited() {

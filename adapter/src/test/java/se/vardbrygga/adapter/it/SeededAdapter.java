@@ -2,12 +2,15 @@ package se.vardbrygga.adapter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.hl7.fhir.r4.model.Bundle;
 import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.fhir.Access;
 import se.vardbrygga.adapter.server.AdapterServer;
 
 /**
@@ -36,6 +39,22 @@ final class SeededAdapter {
         return new AdapterConfig(new AdapterConfig.Server("127.0.0.1", 0, 1 << 20, ""),
                 database, new AdapterConfig.Validation(true), AdapterConfig.Jobs.OFF, purchase, routing,
                 AdapterConfig.Outage.OFF, AdapterConfig.Security.OPEN);
+    }
+
+    /**
+     * With token checks on ({@code config}'s security): the directory is seeded in-process, as the server's own work
+     * ({@link Access#ALL}), since no caller's token may write every unit's entries.
+     */
+    static AdapterServer startSecured(AdapterConfig config) throws Exception {
+        AdapterServer server = AdapterServer.start(config, Clock.systemUTC());
+        try (InputStream seed = SeededAdapter.class.getResourceAsStream("/demo/seed-bundle.json")) {
+            server.bundles().process(FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
+                    new String(seed.readAllBytes(), StandardCharsets.UTF_8)), Access.ALL);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
     /** With the seed's text changed first, e.g. its Endpoint addresses moved to simulators on free ports. */

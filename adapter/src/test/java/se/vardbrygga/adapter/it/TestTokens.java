@@ -48,6 +48,11 @@ final class TestTokens {
     }
 
     /** A valid token for {@code client} of {@code unit} (null: none) with {@code scope}. */
+    /** The request header that carries {@code token}. */
+    static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
     String token(String client, String unit, String scope) {
         return sign(key, claims(client, unit, scope).build());
     }

@@ -1,11 +1,10 @@
 package se.vardbrygga.adapter.it;
 
+import static se.vardbrygga.adapter.it.TestTokens.bearer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.vardbrygga.adapter.config.AdapterConfig;
-import se.vardbrygga.adapter.fhir.Access;
 import se.vardbrygga.adapter.server.AdapterServer;
 
 /**
@@ -63,11 +61,7 @@ abstract class UnitAccessContract {
     void start() throws Exception {
         AdapterConfig config = SeededAdapter.config(database(), AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF)
                 .withSecurity(tokens.security(10_000));
-        server = AdapterServer.start(config, Clock.systemUTC());
-        try (InputStream seed = UnitAccessContract.class.getResourceAsStream("/demo/seed-bundle.json")) {
-            server.bundles().process(FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
-                    new String(seed.readAllBytes(), StandardCharsets.UTF_8)), Access.ALL);
-        }
+        server = SeededAdapter.startSecured(config);
         fhir = new FhirHttp(server.baseUrl());
         intake = new FhirHttp(server.baseUrl().replace("/fhir", "/intake"));
         auditor = tokens.token("log-review", null, "system/AuditEvent.rs");
@@ -112,10 +106,6 @@ abstract class UnitAccessContract {
 
     private String token(String unit) {
         return tokens.token("system-of-" + unit, unit, ALL);
-    }
-
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
     }
 
     /** Sends an intake as the token's unit; records what it wrote and returns the id of each type written. */
