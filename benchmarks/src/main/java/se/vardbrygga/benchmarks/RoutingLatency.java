@@ -55,6 +55,8 @@ public final class RoutingLatency {
             config = config.withDatabase(new AdapterConfig.Database("jdbc:h2:file:"
                     + Files.createTempDirectory("vb-latency-").resolve("db") + System.getProperty("h2.options", ";RETENTION_TIME=0"), "sa", "", 10));
         }
+        // the demo's token endpoint: the load is sent as the health centre, with the unit checks and the access log on
+        config = Demo.withDemoClients(config, Files.createTempDirectory("vb-latency-clients-").resolve("clients.json"));
         try (AdapterServer server = Demo.startSeeded(config, 0).server()) {
             run(server, rate, seconds, db, tasks);
         } finally {
@@ -65,7 +67,8 @@ public final class RoutingLatency {
     }
 
     private static void run(AdapterServer server, int rate, int seconds, String db, boolean tasks) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Api http = new Api(client, "Bearer " + token(client, server.baseUrl().replace("/fhir", "/auth/token"), "healthcentre-ersboda"));
         String intake = server.baseUrl().replace("/fhir", "/intake/");
         String root = server.baseUrl().replace("/fhir", "");
         send(http, intake + "consent", ("{'sender':{'hsaId':'%s'},'patient':{'personnummer':'194403279823'},'decision':'permit',"
@@ -156,7 +159,7 @@ public final class RoutingLatency {
      * A SIP invitation Task as the intake made it (focus its CarePlan, owner the home-care unit), without id and meta,
      * its description a placeholder: each copy is one new resource with one Lifecare SP delivery.
      */
-    private static String taskTemplate(HttpClient http, String base) throws Exception {
+    private static String taskTemplate(Api http, String base) throws Exception {
         ca.uhn.fhir.context.FhirContext fhir = ca.uhn.fhir.context.FhirContext.forR4Cached();
         org.hl7.fhir.r4.model.Bundle found = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class,
                 get(http, base + "/Task?code=sip-invitation&_count=1"));
@@ -175,12 +178,30 @@ public final class RoutingLatency {
                 + "'status':'Opåverkad','orderedTreatment':'Omläggning'}}").formatted(HEALTH_CENTRE, HOME_CARE, n).replace('\'', '"');
     }
 
-    private static CompletableFuture<HttpResponse<String>> send(HttpClient http, String url, String json) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    /** The HTTP client and the token every request carries. */
+    private record Api(HttpClient client, String authorization) {
+    }
+
+    /** A token of the demo's own endpoint for one of its clients (secret "demo"). */
+    private static String token(HttpClient http, String tokenUrl, String clientId) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(tokenUrl)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+        if (!token.find()) {
+            throw new IllegalStateException("no token for " + clientId + ": " + body);
+        }
+        return token.group(1);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> send(Api http, String url, String json) {
+        return http.client().sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", http.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(json.replace('\'', '"'))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String get(Api http, String url) throws Exception {
+        return http.client().send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", http.authorization()).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

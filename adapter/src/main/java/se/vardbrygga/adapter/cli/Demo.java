@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
@@ -37,10 +38,11 @@ public final class Demo {
      */
     public static AdapterServer start(AdapterConfig config, Path dataDir, int simulatorBasePort) throws Exception {
         Path dbFile = dataDir.resolve("vardbrygga").toAbsolutePath();
-        AdapterConfig demo = config.withDatabase(new AdapterConfig.Database(
-                "jdbc:h2:file:" + dbFile + ";RETENTION_TIME=0", "sa", "", config.database().poolSize()));
+        AdapterConfig demo = withDemoClients(config.withDatabase(new AdapterConfig.Database(
+                "jdbc:h2:file:" + dbFile + ";RETENTION_TIME=0", "sa", "", config.database().poolSize())), dataDir.resolve("clients.json"));
         Seeded seeded = startSeeded(demo, simulatorBasePort);
-        System.out.println(banner(seeded.server(), dbFile, seeded.created(), seeded.total(), dataDir, seeded.patientId()));
+        System.out.println(banner(seeded.server(), dbFile, seeded.created(), seeded.total(), dataDir, seeded.patientId(),
+                demo.security()));
         return seeded.server();
     }
 
@@ -56,7 +58,7 @@ public final class Demo {
         DownstreamSimulators simulators = DownstreamSimulators.start(simulatorBasePort);
         AdapterServer server;
         try {
-            server = Serve.start(withOutageMail(openUnlessKeyed(demo), simulators));
+            server = Serve.start(withOutageMail(demo, simulators));
         } catch (Exception | Error e) {
             simulators.close();
             throw e;
@@ -82,13 +84,23 @@ public final class Demo {
     }
 
     static final long DEMO_OUTAGE_AFTER_MILLIS = 60_000;
+    static final long DEMO_TOKEN_SECONDS = 3600;
 
     /**
-     * The demo runs without authentication unless the configuration names token keys (then it checks tokens like
-     * {@code serve}); the log says so at start and once a minute while requests come.
+     * The demo's own token endpoint, for the clients of {@code demo/clients.json} (one per unit of the directory and an
+     * auditor; written to {@code clientsFile} for the reader), unless the configuration names token keys or says to
+     * run open. Tokens last an hour, time to try the README's commands.
      */
-    static AdapterConfig openUnlessKeyed(AdapterConfig config) {
-        return config.security().hasKeys() || config.security().open() ? config : config.withSecurity(AdapterConfig.Security.OPEN);
+    public static AdapterConfig withDemoClients(AdapterConfig config, Path clientsFile) throws IOException {
+        if (config.security().hasKeys() || config.security().open()) {
+            return config;
+        }
+        try (InputStream in = Demo.class.getResourceAsStream("/demo/clients.json")) {
+            Files.createDirectories(clientsFile.toAbsolutePath().getParent());
+            Files.write(clientsFile, in.readAllBytes());
+        }
+        return config.withSecurity(config.security().withClients(clientsFile.toString(),
+                Math.max(config.security().tokenSeconds(), DEMO_TOKEN_SECONDS)));
     }
 
     static Bundle seedBundle(DownstreamSimulators simulators) throws IOException {
@@ -99,8 +111,14 @@ public final class Demo {
     }
 
     private static String banner(AdapterServer server, Path dbFile, long created, int total, Path dataDir,
-                                 String patientId) {
+                                 String patientId, AdapterConfig.Security security) {
         String base = server.baseUrl();
+        String token = security.issuesTokens()
+                ? """
+                  # a token for Umeå's home care: every demo client (%1$s) has the secret "demo"
+                  TOKEN=$(curl -s -u homecare-umea:demo http://localhost:%2$d/auth/token -d grant_type=client_credentials | sed -n 's/.*"access_token":"\\([^"]*\\)".*/\\1/p')
+                """.formatted(security.clientsFile(), server.port())
+                : "  TOKEN=...   # an access token of your configured issuer\n";
         return """
 
                 ==== Vårdbrygga demo ====
@@ -114,15 +132,15 @@ public final class Demo {
                 Seed               %4$d of %5$d directory entries created now (the rest existed)
 
                 Try:
-                  # the municipal home-care units of the directory
-                  curl -s '%1$s/Organization?type=http://vardbrygga.example/fhir/CodeSystem/organization-type|municipal-home-care'
+                %11$s  # the municipal home-care units of the directory
+                  curl -s -H "Authorization: Bearer $TOKEN" '%1$s/Organization?type=http://vardbrygga.example/fhir/CodeSystem/organization-type|municipal-home-care'
                   # a companion need for an example patient (valid against vb-companion-need-careplan: 201)
-                  curl -s -X POST '%1$s/CarePlan' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"CarePlan","status":"active","intent":"plan","category":[{"coding":[{"system":"http://vardbrygga.example/fhir/CodeSystem/careplan-category","code":"companion-need"}]}],"extension":[{"url":"http://vardbrygga.example/fhir/StructureDefinition/vb-visit-context","valueCoding":{"system":"http://vardbrygga.example/fhir/CodeSystem/visit-context","code":"planned-outpatient"}}],"subject":{"reference":"Patient/%7$s"}}'
+                  curl -s -X POST '%1$s/CarePlan' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/fhir+json' -d '{"resourceType":"CarePlan","status":"active","intent":"plan","author":{"identifier":{"system":"urn:oid:1.2.752.29.4.19","value":"SE2120009952-VB2401"}},"category":[{"coding":[{"system":"http://vardbrygga.example/fhir/CodeSystem/careplan-category","code":"companion-need"}]}],"extension":[{"url":"http://vardbrygga.example/fhir/StructureDefinition/vb-visit-context","valueCoding":{"system":"http://vardbrygga.example/fhir/CodeSystem/visit-context","code":"planned-outpatient"}}],"subject":{"reference":"Patient/%7$s"}}'
                   # a personnummer with a wrong check digit: refused with 422 and an OperationOutcome
-                  curl -s -X POST '%1$s/Patient' -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Patient","identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"191212121213"}]}'
+                  curl -s -X POST '%1$s/Patient' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/fhir+json' -d '{"resourceType":"Patient","identifier":[{"system":"http://electronichealth.se/identifier/personnummer","value":"191212121213"}]}'
                 Stop with Ctrl-C; the data stays in %6$s.
                 """.formatted(base, server.port(), dbFile, created, total, dataDir, patientId,
                 server.simulators().map(s -> s.mail().smtpPort()).orElse(0), server.simulators().map(s -> s.mail().imapPort()).orElse(0),
-                server.simulators().map(DownstreamSimulators::mailViewUrl).orElse("-"));
+                server.simulators().map(DownstreamSimulators::mailViewUrl).orElse("-"), token);
     }
 }

@@ -118,13 +118,25 @@ public record AdapterConfig(Server server, Database database, Validation validat
      * {@code clockSkewSeconds} of leeway); the calling unit's HSA-id in the claim {@code unitClaim}. Without keys the
      * server refuses to start unless {@code open} says to run without authentication (every request then acts as an
      * unrestricted caller, and the log says so). {@code requestsPerMinute}: per client; 0 = no limit.
+     * {@code clientsFile}: the clients registered with this server's own token endpoint ({@code POST /auth/token},
+     * SMART Backend Services client credentials), whose access tokens last {@code tokenSeconds}; empty = no endpoint.
      */
     public record Security(boolean open, String jwksFile, String jwksUrl, String issuer, String audience,
-                           long clockSkewSeconds, String unitClaim, int requestsPerMinute) {
-        public static final Security OPEN = new Security(true, "", "", "", "", 60, "hsa_id", 0);
+                           long clockSkewSeconds, String unitClaim, int requestsPerMinute, String clientsFile,
+                           long tokenSeconds) {
+        public static final Security OPEN = new Security(true, "", "", "", "", 60, "hsa_id", 0, "", 300);
 
+        /** Tokens of an outside issuer (its JWKS file or URL), of this server's own token endpoint, or both. */
         public boolean hasKeys() {
-            return !(jwksFile == null || jwksFile.isBlank()) || !(jwksUrl == null || jwksUrl.isBlank());
+            return !(jwksFile == null || jwksFile.isBlank()) || !(jwksUrl == null || jwksUrl.isBlank()) || issuesTokens();
+        }
+
+        public boolean issuesTokens() {
+            return !(clientsFile == null || clientsFile.isBlank());
+        }
+
+        public Security withClients(String file, long seconds) {
+            return new Security(false, jwksFile, jwksUrl, issuer, audience, clockSkewSeconds, unitClaim, requestsPerMinute, file, seconds);
         }
     }
 }

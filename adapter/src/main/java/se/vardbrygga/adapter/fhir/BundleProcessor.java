@@ -127,9 +127,8 @@ public final class BundleProcessor {
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i).getRequest().getMethod() != HTTPVerb.GET) {
                     Resource written = (Resource) responses[i].getResource();
-                    String where = "Bundle.entry[" + i + "]";
                     atEntry(i, () -> {
-                        service.acceptWrite(session, access, written, where);
+                        service.acceptWrite(session, access, written);
                         return null;
                     });
                 }
@@ -171,7 +170,7 @@ public final class BundleProcessor {
                             default -> get(session, e, access);
                         };
                         if (e.getRequest().getMethod() != HTTPVerb.GET) {
-                            service.acceptWrite(session, access, (Resource) response.getResource(), null);
+                            service.acceptWrite(session, access, (Resource) response.getResource());
                         }
                         return response;
                     })));

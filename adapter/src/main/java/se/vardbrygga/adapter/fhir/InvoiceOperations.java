@@ -1,5 +1,6 @@
 package se.vardbrygga.adapter.fhir;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -71,12 +72,13 @@ public final class InvoiceOperations {
     }
 
     @Operation(name = "$generate", type = Invoice.class)
-    public Bundle generate(@ResourceParam Parameters in) {
+    public Bundle generate(@ResourceParam Parameters in, RequestDetails request) {
+        Access access = Access.of(request); // a unit invoices only hours and agreements it is a party of
         Optional<String> agreementRef = reference(in, "agreement");
         LocalDate today = LocalDate.now(clock.withZone(InvoicePeriod.SWEDEN));
         return store.inTransaction(session -> {
             if (agreementRef.isPresent()) {
-                return atDischarge(session, agreementRef.get(), today);
+                return atDischarge(session, agreementRef.get(), today, access);
             }
             String region = string(in, "region").orElseThrow(() -> Outcomes.invalid(
                     "Parameter 'region' (valueCode) or 'agreement' (valueReference) is required", "Parameters.parameter('region')"));
@@ -90,14 +92,15 @@ public final class InvoiceOperations {
             } catch (Pricing.Refused refused) {
                 throw refused(refused.ruleId(), "Parameters.parameter('periodStart')", refused.getMessage());
             }
-            List<ChargeItem> billable = lock(session, "status=billable&code=" + Canonical.SERVICE_PURCHASE + "|reported-hours", BILLABLE);
-            return store(session, rules, period, billable, today);
+            List<ChargeItem> billable = lock(session, "status=billable&code=" + Canonical.SERVICE_PURCHASE + "|reported-hours", BILLABLE, access);
+            return store(session, rules, period, billable, today, access);
         });
     }
 
     /** Västmanland: invoiced in connection with the discharge — the ended agreement's hours at once (R-TK-4). */
-    private Bundle atDischarge(StoreSession session, String reference, LocalDate today) {
+    private Bundle atDischarge(StoreSession session, String reference, LocalDate today, Access access) {
         Agreement agreement = new Agreement(contract(session, reference));
+        service.requireReadable(session, access, "Contract", agreement.contract().getIdElement().getIdPart());
         RegionRuleSet rules = agreement.region().flatMap(regions::of).orElseThrow(() -> refused("R-TK-4",
                 "Parameters.parameter('agreement')", "The agreement names no known region"));
         if (!"at-discharge-or-monthly-for-long-stays".equals(rules.invoicing().cadence()) || !agreement.ended()) {
@@ -107,10 +110,11 @@ public final class InvoiceOperations {
         LocalDate from = agreement.contract().getApplies().getStart().toInstant().atZone(InvoicePeriod.SWEDEN).toLocalDate();
         LocalDate to = agreement.contract().getApplies().getEnd().toInstant().atZone(InvoicePeriod.SWEDEN).toLocalDate();
         InvoicePeriod stay = new InvoicePeriod(from, to.plusDays(1), "discharge");
-        return store(session, rules, stay, lock(session, "status=billable&agreement=" + agreement.reference(), BILLABLE), today);
+        return store(session, rules, stay, lock(session, "status=billable&agreement=" + agreement.reference(), BILLABLE, access), today, access);
     }
 
-    private Bundle store(StoreSession session, RegionRuleSet rules, InvoicePeriod period, List<ChargeItem> billable, LocalDate today) {
+    private Bundle store(StoreSession session, RegionRuleSet rules, InvoicePeriod period, List<ChargeItem> billable, LocalDate today,
+                         Access access) {
         Map<String, Agreement> agreements = new LinkedHashMap<>();
         List<ChargeItem> ofRegion = new ArrayList<>();
         for (ChargeItem item : billable) {
@@ -122,7 +126,9 @@ public final class InvoiceOperations {
         }
         Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (Invoicing.Draft draft : Invoicing.draft(rules, period, ofRegion, agreements, today)) {
-            out.addEntry().setResource(create(session, draft));
+            Invoice invoice = create(session, draft);
+            service.acceptWrite(session, access, invoice); // names the caller's unit (issuer or recipient); audited
+            out.addEntry().setResource(invoice);
         }
         out.setTotal(out.getEntry().size());
         return out;
@@ -162,7 +168,7 @@ public final class InvoiceOperations {
                         + rules.agreement() + ") has no repayment when assistance compensation is granted afterwards");
             }
             List<ChargeItem> items = lock(session, "agreement=" + agreement.reference() + "&status=billable,billed",
-                    Set.of(ChargeItemStatus.BILLABLE, ChargeItemStatus.BILLED));
+                    Set.of(ChargeItemStatus.BILLABLE, ChargeItemStatus.BILLED), Access.ALL); // the Contract's parties (404 for others)
             List<ChargeItem> invoiced = items.stream().filter(i -> i.getStatus() == ChargeItemStatus.BILLED).toList();
             service.apply(session, new RuleEffects(List.of(), items.stream()
                     .filter(i -> i.getStatus() == ChargeItemStatus.BILLABLE)
@@ -226,13 +232,14 @@ public final class InvoiceOperations {
     }
 
     /**
-     * The ChargeItems matching {@code query}, each locked and re-read, in id order (so two runs cannot deadlock), that
-     * are still in one of {@code statuses} once locked: another run may have billed them meanwhile.
+     * The ChargeItems matching {@code query} that {@code access} may read, each locked and re-read, in id order (so two
+     * runs cannot deadlock), that are still in one of {@code statuses} once locked: another run may have billed them
+     * meanwhile.
      */
-    private List<ChargeItem> lock(StoreSession session, String query, Set<ChargeItemStatus> statuses) {
+    private List<ChargeItem> lock(StoreSession session, String query, Set<ChargeItemStatus> statuses, Access access) {
         List<String> ids = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
-            List<Resource> page = service.find(session, "ChargeItem", query, offset, PAGE);
+            List<Resource> page = service.find(session, "ChargeItem", query, offset, PAGE, access);
             page.forEach(r -> ids.add(r.getIdElement().getIdPart()));
             if (page.size() < PAGE) {
                 break;

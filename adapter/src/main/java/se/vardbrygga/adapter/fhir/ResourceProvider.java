@@ -28,7 +28,7 @@ public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceP
         Access access = Access.of(request);
         ResourceService.WriteOutcome outcome = store.inTransaction(s -> {
             ResourceService.WriteOutcome out = service.create(s, (Resource) resource, ifNoneExist);
-            service.acceptWrite(s, access, out.resource(), null);
+            service.acceptWrite(s, access, out.resource());
             return out;
         });
         MethodOutcome result = new MethodOutcome(outcome.resource().getIdElement(), outcome.created());
@@ -43,7 +43,7 @@ public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceP
         Access access = Access.of(request);
         Resource updated = store.inTransaction(s -> {
             Resource written = service.update(s, typeName, id.getIdPart(), (Resource) resource, expected, access);
-            service.acceptWrite(s, access, written, null);
+            service.acceptWrite(s, access, written);
             return written;
         });
         MethodOutcome result = new MethodOutcome(updated.getIdElement(), false);

@@ -122,10 +122,9 @@ public final class ResourceService {
     /**
      * 403 unless the caller may have written this resource as it now stands: a unit writes only what names it as a
      * party (the fields of {@link UnitParties#pathsOf}). Checked before commit, after the write, so the whole
-     * transaction rolls back; {@code expression} locates the entry in a Bundle, or is null. An accepted write is
-     * audited in the same transaction.
+     * transaction rolls back (a transaction names the entry). An accepted write is audited in the same transaction.
      */
-    public void acceptWrite(StoreSession session, Access access, Resource written, String expression) {
+    public void acceptWrite(StoreSession session, Access access, Resource written) {
         String type = written.fhirType();
         String id = written.getIdElement().getIdPart();
         if (matches(session, type, id, access.writable(type))) {
@@ -136,7 +135,7 @@ public final class ResourceService {
         String message = type + ": " + access.who() + " writes only what names it as a party"
                 + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")")
                 + (type.equals("Patient") ? ", or a Patient it has a care relation with (written in the same transaction)" : "");
-        throw Outcomes.forbidden(message, expression != null ? expression : fields.isEmpty() ? type : fields.get(0));
+        throw Outcomes.forbidden(message, fields.isEmpty() ? type : fields.get(0));
     }
 
     private boolean matches(StoreSession session, String type, String id, Optional<Criterion> condition) {
@@ -187,8 +186,9 @@ public final class ResourceService {
     }
 
     /** The matches of a search in FHIR query syntax ({@code status=in-progress&class=...}), oldest first. */
-    public List<Resource> find(StoreSession session, String type, String query, int offset, int count) {
-        List<Criterion> criteria = searchParser.parseCriteria(type, UrlUtil.parseQueryString(query));
+    public List<Resource> find(StoreSession session, String type, String query, int offset, int count, Access access) {
+        List<Criterion> criteria = new ArrayList<>(searchParser.parseCriteria(type, UrlUtil.parseQueryString(query)));
+        access.readable(type).ifPresent(criteria::add);
         return session.search(type, new SearchQuery(criteria, SearchQuery.Sort.INSERTION, offset, count)).stream()
                 .map(this::toResource)
                 .toList();

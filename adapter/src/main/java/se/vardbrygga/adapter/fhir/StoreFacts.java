@@ -34,7 +34,7 @@ final class StoreFacts implements Facts {
 
     @Override
     public List<Resource> search(String type, String query) {
-        return service.find(session, type, query, 0, MAX_MATCHES);
+        return service.find(session, type, query, 0, MAX_MATCHES, Access.ALL);
     }
 
     @Override

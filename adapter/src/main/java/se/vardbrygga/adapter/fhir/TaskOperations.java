@@ -50,7 +50,7 @@ public final class TaskOperations {
             }
             Task acknowledged = (Task) service.update(session, "Task", taskId.getIdPart(), task,
                     Integer.valueOf(task.getMeta().getVersionId()), access);
-            service.acceptWrite(session, access, acknowledged, null);
+            service.acceptWrite(session, access, acknowledged);
             return acknowledged;
         });
     }

@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vardbrygga.adapter.fhir.Access;
 import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.store.ResourceStore;
 import se.vardbrygga.mappings.Codes;
@@ -48,7 +49,7 @@ public final class AssistanceLimitReminders implements Runnable {
         int created = 0;
         for (int offset = 0; ; offset += PAGE) {
             int from = offset;
-            List<String> stays = store.inTransaction(s -> service.find(s, "Encounter", ONGOING_STAYS, from, PAGE)).stream()
+            List<String> stays = store.inTransaction(s -> service.find(s, "Encounter", ONGOING_STAYS, from, PAGE, Access.ALL)).stream()
                     .map(r -> r.getIdElement().getIdPart())
                     .toList();
             for (String stay : stays) {

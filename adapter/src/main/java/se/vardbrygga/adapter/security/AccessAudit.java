@@ -77,12 +77,30 @@ public final class AccessAudit {
 
     /** A refused attempt: 401 (caller null: not known) or 403/404 (the caller is known). */
     public void refused(HttpServletRequest request, Caller caller, int status, String reason) {
-        AuditEvent event = event(request, caller, Date.from(clock.instant()), AuditEvent.AuditEventOutcome._4, "refused " + status + ": " + reason);
+        insertOwn(request, status, event(request, caller, Date.from(clock.instant()), AuditEvent.AuditEventOutcome._4, "refused " + status + ": " + reason));
+    }
+
+    /**
+     * A token request to this server's token endpoint (DICOM User Authentication, Login): issued to {@code caller}, or
+     * refused ({@code caller} null) with the status and reason; in a transaction of its own.
+     */
+    public void authentication(HttpServletRequest request, Caller caller, int status, String description) {
+        AuditEvent event = event(request, caller, Date.from(clock.instant()),
+                status < 400 ? AuditEvent.AuditEventOutcome._0 : AuditEvent.AuditEventOutcome._4,
+                status < 400 ? description : "refused " + status + ": " + description);
+        event.setType(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110114", "User Authentication"))
+                .setAction(AuditEvent.AuditEventAction.E);
+        event.getSubtype().clear();
+        event.addSubtype(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110122", "Login"));
+        insertOwn(request, status, event);
+    }
+
+    private void insertOwn(HttpServletRequest request, int status, AuditEvent event) {
         try {
             store.inTransaction(session -> service.insertBookkeeping(session, event));
         } catch (RuntimeException e) {
-            // the refusal itself stands; the log line carries no personal data (path and status only)
-            LOG.warn("Could not write the AuditEvent of a refused {} {} ({}): {}", request.getMethod(), request.getRequestURI(), status,
+            // the answer stands; the log line carries no personal data (path and status only)
+            LOG.warn("Could not write the AuditEvent of {} {} (status {}): {}", request.getMethod(), request.getRequestURI(), status,
                     e.getClass().getSimpleName());
         }
     }

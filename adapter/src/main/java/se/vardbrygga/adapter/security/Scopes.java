@@ -64,6 +64,24 @@ public record Scopes(List<Grant> grants) {
                 && g.letters().indexOf(interaction.letter) >= 0);
     }
 
+    /**
+     * Whether {@code registered} grants everything these scopes ask (a client asks its token endpoint for no more than
+     * it is registered for); {@code *} covers every type but AuditEvent, as in {@link #allow}.
+     */
+    public boolean within(Scopes registered) {
+        return grants.stream().allMatch(g -> g.letters().chars().allMatch(letter -> registered.grants.stream().anyMatch(r ->
+                (r.type().equals(g.type()) || (r.type().equals("*") && !AUDIT.equals(g.type()))) && r.letters().indexOf(letter) >= 0)));
+    }
+
+    public boolean isEmpty() {
+        return grants.isEmpty();
+    }
+
+    /** The scopes as a {@code scope} claim, SMART v2 letters: {@code system/Task.rs system/*.cruds}. */
+    public String claim() {
+        return String.join(" ", grants.stream().map(g -> "system/" + g.type() + "." + g.letters()).toList());
+    }
+
     /** The scope a refused request would have needed, for the error message. */
     public static String needed(String resourceType, Interaction interaction) {
         return "system/" + resourceType + "." + interaction.letter;

@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -20,19 +21,24 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import se.vardbrygga.adapter.config.AdapterConfig;
 
 /**
  * Verifies a bearer access token (a signed JWT) with Nimbus JOSE+JWT: signature by a key of the configured JWKS
- * (file, or URL fetched and cached by Nimbus), RS256/RS384/ES256/ES384 only, type JWT or at+jwt, issuer, audience,
+ * (file, or URL fetched and cached by Nimbus) or, for a token of this server's own token endpoint (its issuer), by
+ * that endpoint's key; RS256/RS384/ES256/ES384 only, type JWT or at+jwt, issuer, audience,
  * expiry and not-before with the configured clock skew; subject and expiry are required. The caller's unit is the
  * HSA-id in the configured claim, its scopes the {@code scope} claim.
  */
 public final class TokenVerifier {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /** The outside issuer's check (JWKS file or URL), if configured. */
+    private final Optional<DefaultJWTProcessor<SecurityContext>> outside;
+    /** The check of this server's own token endpoint's tokens, if it runs one. */
+    private final Optional<DefaultJWTProcessor<SecurityContext>> own;
     private final String unitClaim;
 
     /** A refused token, with what is wrong in words a client can act on (no token content). */
@@ -42,20 +48,30 @@ public final class TokenVerifier {
         }
     }
 
-    public TokenVerifier(AdapterConfig.Security config) {
-        this(keys(config), config);
+    /** Trusts the configured outside issuer (if keys are configured) and this server's token endpoint's {@code ownKeys}. */
+    public TokenVerifier(AdapterConfig.Security config, Optional<JWKSet> ownKeys) {
+        this(config.jwksFile().isBlank() && config.jwksUrl().isBlank() ? Optional.empty() : Optional.of(keys(config)), config, ownKeys);
     }
 
-    TokenVerifier(JWKSource<SecurityContext> keys, AdapterConfig.Security config) {
+    TokenVerifier(Optional<JWKSource<SecurityContext>> outsideKeys, AdapterConfig.Security config, Optional<JWKSet> ownKeys) {
         this.unitClaim = config.unitClaim();
+        this.outside = outsideKeys.map(keys -> processor(keys, config.issuer(), config.audience(), config.clockSkewSeconds()));
+        this.own = ownKeys.map(keys -> processor(new ImmutableJWKSet<>(keys), TokenEndpoint.ISSUER, TokenEndpoint.AUDIENCE,
+                config.clockSkewSeconds()));
+    }
+
+    private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer, String audience,
+                                                                  long clockSkewSeconds) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                config.audience().isBlank() ? null : config.audience(),
-                config.issuer().isBlank() ? null : new JWTClaimsSet.Builder().issuer(config.issuer()).build(),
+                audience.isBlank() ? null : audience,
+                issuer.isBlank() ? null : new JWTClaimsSet.Builder().issuer(issuer).build(),
                 new HashSet<>(Set.of("sub", "exp")));
-        claims.setMaxClockSkew((int) config.clockSkewSeconds());
+        claims.setMaxClockSkew((int) clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
+        return processor;
     }
 
     private static JWKSource<SecurityContext> keys(AdapterConfig.Security config) {
@@ -73,7 +89,11 @@ public final class TokenVerifier {
     public Caller verify(String token) throws Refused {
         JWTClaimsSet claims;
         try {
-            claims = processor.process(token, null);
+            SignedJWT jwt = SignedJWT.parse(token);
+            boolean ours = own.isPresent() && TokenEndpoint.ISSUER.equals(jwt.getJWTClaimsSet().getIssuer());
+            DefaultJWTProcessor<SecurityContext> processor = (ours ? own : outside)
+                    .orElseThrow(() -> new Refused("the token is from an issuer this server does not trust"));
+            claims = processor.process(jwt, null);
         } catch (ParseException e) {
             throw new Refused("the token is not a signed JWT");
         } catch (BadJWTException e) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -107,8 +108,10 @@ public final class UnitAccessPolicy {
 
         @Override
         public Optional<Criterion> writable(String type) {
-            if (caller.unrestricted() || type.equals("Practitioner")) {
-                return Optional.empty(); // a person, naming no unit
+            if (caller.unrestricted() || type.equals("Practitioner") || type.equals("PractitionerRole")) {
+                // a person names no unit; a role at another unit is created with what names it (the delegate of a
+                // delegation, at the employer). Changing either is for the person's own units: checkChange
+                return Optional.empty();
             }
             if (unit.isEmpty()) {
                 return Optional.of(new Criterion.Nothing());
@@ -134,6 +137,10 @@ public final class UnitAccessPolicy {
             }
             if (before instanceof Practitioner) {
                 checkPractitionerChange(session, before.getIdElement().getIdPart());
+            }
+            if (before instanceof PractitionerRole role && !(unit.isPresent() && parties.unitsOf(session, role.getOrganization()).contains(unit.get()))) {
+                throw Outcomes.forbidden("PractitionerRole/" + role.getIdElement().getIdPart() + " is changed only by its own unit"
+                        + " (PractitionerRole.organization); " + who() + " is not it", "PractitionerRole.organization");
             }
             if (!(before instanceof Task was) || !(after instanceof Task now) || was.getStatus() == now.getStatus()) {
                 return;

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,6 +43,8 @@ import se.vardbrygga.adapter.security.AccessInterceptor;
 import se.vardbrygga.adapter.security.AuditInterceptor;
 import se.vardbrygga.adapter.security.ScopeInterceptor;
 import se.vardbrygga.adapter.security.UnitAccessPolicy;
+import se.vardbrygga.adapter.security.RegisteredClients;
+import se.vardbrygga.adapter.security.TokenEndpoint;
 import se.vardbrygga.adapter.security.TokenVerifier;
 import java.util.Optional;
 import se.vardbrygga.adapter.search.SearchParamRegistry;
@@ -105,7 +108,12 @@ public final class AdapterServer implements AutoCloseable {
                     .toList();
             BundleProcessor bundles = new BundleProcessor(fhir, service, store, writable);
             AccessAudit audit = new AccessAudit(store, service, clock);
-            Optional<TokenVerifier> verifier = tokenVerifier(config.security());
+            Optional<TokenEndpoint> tokenEndpoint = config.security().issuesTokens() && !config.security().open()
+                    ? Optional.of(new TokenEndpoint(RegisteredClients.load(Path.of(config.security().clientsFile())), store,
+                            config.security().tokenSeconds(), config.security().clockSkewSeconds(), config.security().unitClaim(),
+                            Clock.systemUTC())) // token times are checked against the real clock, whatever the rules' clock
+                    : Optional.empty();
+            Optional<TokenVerifier> verifier = tokenVerifier(config.security(), tokenEndpoint);
             ScopeInterceptor scopes = new ScopeInterceptor();
             UnitAccessPolicy access = new UnitAccessPolicy(fhir, audit, clock);
             FhirServlet fhirServlet = new FhirServlet(fhir, providers,
@@ -134,6 +142,13 @@ public final class AdapterServer implements AutoCloseable {
                 context.addFilter(authentication, path, EnumSet.of(DispatcherType.REQUEST));
             }
             context.addServlet(new ServletHolder("fhir", fhirServlet), "/fhir/*");
+            String publicTokenUrl = config.server().publicBaseUrl().isBlank() ? ""
+                    : config.server().publicBaseUrl().replaceFirst("/fhir/?$", "") + TokenServlet.PATH;
+            tokenEndpoint.ifPresent(endpoint -> {
+                context.addServlet(new ServletHolder("token", new TokenServlet(endpoint, audit, publicTokenUrl)), TokenServlet.PATH);
+                context.addServlet(new ServletHolder("smart-configuration", new SmartConfigurationServlet(publicTokenUrl)),
+                        SmartConfigurationServlet.PATH);
+            });
             context.addServlet(new ServletHolder("health", new HealthServlet(store)), "/health");
             context.addServlet(new ServletHolder("outbox", new OutboxAdminServlet(store, clock)), "/admin/outbox/*");
             DeliveryMetrics metrics = new DeliveryMetrics(() -> store.inTransaction(StoreSession::outboxCounts));
@@ -159,16 +174,17 @@ public final class AdapterServer implements AutoCloseable {
      * The token check of this node; empty when it runs open. Without keys and without {@code security.open} the server
      * does not start: trusting anyone must be asked for.
      */
-    private static Optional<TokenVerifier> tokenVerifier(AdapterConfig.Security security) {
+    private static Optional<TokenVerifier> tokenVerifier(AdapterConfig.Security security, Optional<TokenEndpoint> own) {
         if (security.open()) {
             LOG.warn("SECURITY IS OFF (security.open=true): every request is served without authentication, unrestricted");
             return Optional.empty();
         }
         if (!security.hasKeys()) {
             throw new IllegalStateException("No token keys configured: set security.jwksFile or security.jwksUrl (with issuer and "
-                    + "audience), or security.open=true to run without authentication");
+                    + "audience), or security.clientsFile for the own token endpoint, or security.open=true to run without authentication");
         }
-        return Optional.of(new TokenVerifier(security));
+        own.ifPresent(endpoint -> LOG.info("Token endpoint {} for the registered clients of {}", TokenServlet.PATH, security.clientsFile()));
+        return Optional.of(new TokenVerifier(security, own.map(TokenEndpoint::publicKeys)));
     }
 
     private static ResourceValidator validator(FhirContext fhir, AdapterConfig.Validation config) {

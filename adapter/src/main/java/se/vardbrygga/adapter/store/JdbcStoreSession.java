@@ -175,6 +175,57 @@ final class JdbcStoreSession implements StoreSession {
         }
     }
 
+    @Override
+    public boolean useOnce(String key, long expiresAt, long now) {
+        wrote = true;
+        try {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM used_once WHERE expires_at < ?")) {
+                ps.setLong(1, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement(dialect.insertOnce)) {
+                ps.setString(1, key);
+                ps.setLong(2, expiresAt);
+                return ps.executeUpdate() == 1;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("single-use key not recorded", e);
+        }
+    }
+
+    @Override
+    public String serverKey(String name, java.util.function.Supplier<String> made) {
+        lockCriteria("server-key:" + name); // nodes starting at once: one makes the key, the others read it
+        try {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT jwk FROM server_key WHERE key_name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+            String key = made.get();
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO server_key (key_name, jwk) VALUES (?, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, key);
+                ps.executeUpdate();
+            }
+            wrote = true;
+            return key;
+        } catch (SQLException e) {
+            throw new StoreFailure("server key not read", e);
+        }
+    }
+
+    /** SQLState of a unique key violation, on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private void insertVersion(long pid, StoredResource r) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO resource_version (pid, res_version, last_updated, content) VALUES (?, ?, ?, ?)")) {

@@ -9,17 +9,25 @@ enum SqlDialect {
      * to the file) before it is acknowledged. WRITE_DELAY=0 would be durable too, but it stops the
      * background thread and with it all compaction: the file then grows by tens of KB per commit.
      */
-    H2("MERGE INTO conditional_lock (lock_key) KEY (lock_key) VALUES (?)", "CHECKPOINT"),
+    H2("MERGE INTO conditional_lock (lock_key) KEY (lock_key) VALUES (?)", "CHECKPOINT",
+            "INSERT INTO used_once (use_key, expires_at) VALUES (?, ?)"),
     /** PostgreSQL's commit is durable by itself (WAL). */
-    POSTGRESQL("INSERT INTO conditional_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING", null);
+    POSTGRESQL("INSERT INTO conditional_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING", null,
+            "INSERT INTO used_once (use_key, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
 
     final String ensureLockRow;
     /** Run after the commit of a transaction that wrote, before it is acknowledged; null = none. */
     final String afterWriteCommit;
+    /**
+     * Records a single-use key: one row inserted when it is new; a key already there is 0 rows on PostgreSQL (which
+     * would abort the transaction on a key violation) and a key violation on H2 (which does not).
+     */
+    final String insertOnce;
 
-    SqlDialect(String ensureLockRow, String afterWriteCommit) {
+    SqlDialect(String ensureLockRow, String afterWriteCommit, String insertOnce) {
         this.ensureLockRow = ensureLockRow;
         this.afterWriteCommit = afterWriteCommit;
+        this.insertOnce = insertOnce;
     }
 
     static SqlDialect forUrl(String jdbcUrl) {

@@ -32,6 +32,18 @@ public interface StoreSession {
     /** Serialises conditional writes with the same criteria until the transaction ends. */
     void lockCriteria(String key);
 
+    /**
+     * Records that {@code key} is used, until {@code expiresAt} (epoch millis); false when it was used before and has
+     * not expired at {@code now}, on this node or another sharing the database. Forgets expired keys.
+     */
+    boolean useOnce(String key, long expiresAt, long now);
+
+    /**
+     * The server key named {@code name} that every node sharing the database uses: the one stored, or else
+     * {@code made} (stored now; the first node to store one wins).
+     */
+    String serverKey(String name, java.util.function.Supplier<String> made);
+
     /** Adds an outbox row, committed with the resource it routes. */
     void enqueue(OutboxEntry entry);
 

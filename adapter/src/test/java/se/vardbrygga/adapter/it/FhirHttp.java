@@ -50,8 +50,8 @@ public final class FhirHttp {
     }
 
     /** The number of matches of a search, e.g. {@code count("Task?code=...")}. */
-    public int count(String query) {
-        Response r = get(query + (query.contains("?") ? "&" : "?") + "_summary=count");
+    public int count(String query, String... headers) {
+        Response r = get(query + (query.contains("?") ? "&" : "?") + "_summary=count", headers);
         if (r.status() != 200) {
             throw new IllegalStateException("count " + query + ": " + r);
         }

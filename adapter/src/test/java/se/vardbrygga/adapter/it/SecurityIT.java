@@ -197,7 +197,7 @@ class SecurityIT {
     @Test
     void When_NoKeysAndNotOpen_Expect_ServerRefusesToStart() {
         AdapterConfig keyless = SeededAdapter.config(TestDatabases.h2(), AdapterConfig.Purchase.BUILT_IN, AdapterConfig.Routing.OFF)
-                .withSecurity(new AdapterConfig.Security(false, "", "", "", "", 60, "hsa_id", 0));
+                .withSecurity(new AdapterConfig.Security(false, "", "", "", "", 60, "hsa_id", 0, "", 300));
         assertThatThrownBy(() -> AdapterServer.start(keyless)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("security.open=true");
     }

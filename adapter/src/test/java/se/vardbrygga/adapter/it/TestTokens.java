@@ -44,15 +44,15 @@ final class TestTokens {
 
     /** Trusts this issuer's key; at most {@code requestsPerMinute} per client (0: no limit). */
     AdapterConfig.Security security(int requestsPerMinute) {
-        return new AdapterConfig.Security(false, jwks.toString(), "", ISSUER, AUDIENCE, 5, "hsa_id", requestsPerMinute);
+        return new AdapterConfig.Security(false, jwks.toString(), "", ISSUER, AUDIENCE, 5, "hsa_id", requestsPerMinute, "", 300);
     }
 
-    /** A valid token for {@code client} of {@code unit} (null: none) with {@code scope}. */
     /** The request header that carries {@code token}. */
     static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
+    /** A valid token for {@code client} of {@code unit} (null: none) with {@code scope}. */
     String token(String client, String unit, String scope) {
         return sign(key, claims(client, unit, scope).build());
     }

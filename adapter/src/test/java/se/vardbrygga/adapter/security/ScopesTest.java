@@ -41,4 +41,15 @@ class ScopesTest {
         assertThat(Scopes.parse("system/AuditEvent.rs").allow("AuditEvent", Scopes.Interaction.SEARCH)).isTrue();
         assertThat(Scopes.ALL.allow("AuditEvent", Scopes.Interaction.READ)).as("a server run open").isTrue();
     }
+
+    @Test
+    void When_ClientAsksItsTokenEndpoint_Expect_OnlyScopesWithinItsRegistration() {
+        Scopes registered = Scopes.parse("system/*.cruds system/Task.rs");
+        assertThat(Scopes.parse("system/Task.cruds system/Patient.rs").within(registered)).isTrue();
+        assertThat(Scopes.parse("system/*.rs").within(registered)).isTrue();
+        assertThat(Scopes.parse("system/AuditEvent.rs").within(registered)).as("* does not cover the access log").isFalse();
+        assertThat(Scopes.parse("system/*.rs").within(Scopes.parse("system/Task.cruds"))).isFalse();
+        assertThat(Scopes.parse("system/Task.rs").within(Scopes.parse("system/Task.r"))).isFalse();
+        assertThat(Scopes.parse("system/Task.read system/*.write").claim()).isEqualTo("system/Task.rs system/*.cud");
+    }
 }
