@@ -6,7 +6,28 @@ import java.time.Duration;
 public record AdapterConfig(Server server, Database database, Validation validation, Jobs jobs, Purchase purchase,
                             Routing routing, Outage outage, Security security) {
 
-    public record Server(String host, int port, long maxRequestBytes, String publicBaseUrl) {
+    public record Server(String host, int port, long maxRequestBytes, String publicBaseUrl, Tls tls) {
+        public Server(String host, int port, long maxRequestBytes, String publicBaseUrl) {
+            this(host, port, maxRequestBytes, publicBaseUrl, Tls.OFF);
+        }
+
+        public Server withTls(Tls t) {
+            return new Server(host, port, maxRequestBytes, publicBaseUrl, t);
+        }
+    }
+
+    /**
+     * HTTPS instead of HTTP when {@code keyStore} (PKCS#12: the server's key and certificate chain) is set; with
+     * {@code clientAuth} {@code need} (or {@code want}) mutual TLS: a client certificate issued by a CA of
+     * {@code trustStore} (e.g. SITHS) is required (or asked for). A token bound to a certificate (RFC 8705) is then
+     * accepted only over a connection with that certificate.
+     */
+    public record Tls(String keyStore, String keyStorePassword, String trustStore, String trustStorePassword, String clientAuth) {
+        public static final Tls OFF = new Tls("", "", "", "", "none");
+
+        public boolean enabled() {
+            return keyStore != null && !keyStore.isBlank();
+        }
     }
 
     public record Database(String url, String user, String password, int poolSize) {
@@ -92,7 +113,7 @@ public record AdapterConfig(Server server, Database database, Validation validat
     }
 
     public AdapterConfig withPort(int port) {
-        return new AdapterConfig(new Server(server.host(), port, server.maxRequestBytes(), server.publicBaseUrl()), database,
+        return new AdapterConfig(new Server(server.host(), port, server.maxRequestBytes(), server.publicBaseUrl(), server.tls()), database,
                 validation, jobs, purchase, routing, outage, security);
     }
 

@@ -123,9 +123,11 @@ public final class BundleProcessor {
                 }
             }
             // 5. everything written names the caller's unit, as the whole transaction left it (a Patient is in a care
-            //    relation through the Task written beside it)
+            //    relation through the Task written beside it); what a conditional create found is only referred to
             for (int i = 0; i < entries.size(); i++) {
-                if (entries.get(i).getRequest().getMethod() != HTTPVerb.GET) {
+                HTTPVerb method = entries.get(i).getRequest().getMethod();
+                boolean wrote = method == HTTPVerb.PUT || (method == HTTPVerb.POST && !matched.containsKey(i)); // a matched conditional create wrote nothing
+                if (wrote) {
                     Resource written = (Resource) responses[i].getResource();
                     atEntry(i, () -> {
                         service.acceptWrite(session, access, written);

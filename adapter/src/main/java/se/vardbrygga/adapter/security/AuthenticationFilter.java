@@ -69,7 +69,7 @@ public final class AuthenticationFilter implements Filter {
         }
         Caller caller;
         try {
-            caller = verifier.get().verify(header.substring(BEARER.length()).trim());
+            caller = verifier.get().verify(header.substring(BEARER.length()).trim(), clientCertificate(request));
         } catch (TokenVerifier.Refused refused) {
             refuse(request, response, "invalid_token", refused.getMessage());
             return;
@@ -105,6 +105,12 @@ public final class AuthenticationFilter implements Filter {
         Window w = windows.compute(client, (k, old) -> old == null || old.minute() != minute ? new Window(minute, 1)
                 : new Window(minute, old.count() + 1));
         return w.count() > requestsPerMinute;
+    }
+
+    /** The certificate a mutual-TLS client presented (the first of its chain), if any. */
+    public static Optional<java.security.cert.X509Certificate> clientCertificate(HttpServletRequest request) {
+        return request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof java.security.cert.X509Certificate[] chain
+                && chain.length > 0 ? Optional.of(chain[0]) : Optional.empty();
     }
 
     private static boolean isPublic(HttpServletRequest request) {

@@ -33,7 +33,7 @@ import se.vardbrygga.adapter.store.ResourceStore;
  * client that proves itself with a client assertion (a JWT it signed with a key of its registered JWKS; {@code iss} =
  * {@code sub} = its client id, {@code aud} = this endpoint's URL, at most five minutes to live, a {@code jti} used
  * only once: a replayed assertion is refused, on every node sharing the database) or, if registered with one, its
- * secret. The access token (a JWT, {@code typ} at+jwt, signed RS256 by a key made by the first node and kept in the
+ * secret. Over mutual TLS the token is bound to the client's certificate. The access token (a JWT, {@code typ} at+jwt, signed RS256 by a key made by the first node and kept in the
  * database, so every node sharing it accepts the tokens of every other) carries the client's
  * unit and the scopes asked for, which must be within the client's registration.
  */
@@ -77,8 +77,12 @@ public final class TokenEndpoint {
         }
     }
 
-    /** The client's credentials from the request: the form's fields and the Basic authorization, if any. */
-    public record TokenRequest(Map<String, String> form, Optional<String> basicClientId, Optional<String> basicSecret) {
+    /**
+     * The client's credentials from the request: the form's fields, the Basic authorization and the mutual-TLS client
+     * certificate, if any.
+     */
+    public record TokenRequest(Map<String, String> form, Optional<String> basicClientId, Optional<String> basicSecret,
+                               Optional<java.security.cert.X509Certificate> clientCertificate) {
         String field(String name) {
             return form.getOrDefault(name, "");
         }
@@ -127,7 +131,7 @@ public final class TokenEndpoint {
         Scopes scope = requestedScope(request, client);
         Instant now = clock.instant();
         Caller caller = new Caller(client.id(), client.unit(), scope, false);
-        return new Issued(sign(caller, now), tokenSeconds, scope.claim(), caller);
+        return new Issued(sign(caller, now, request.clientCertificate()), tokenSeconds, scope.claim(), caller);
     }
 
     private RegisteredClients.Client authenticate(TokenRequest request, Set<String> endpointUrls) throws Refused {
@@ -214,11 +218,13 @@ public final class TokenEndpoint {
         return scopes;
     }
 
-    private String sign(Caller caller, Instant now) {
+    /** Over mutual TLS the token is bound to the client's certificate (RFC 8705): worthless to anyone who copies it. */
+    private String sign(Caller caller, Instant now, Optional<java.security.cert.X509Certificate> certificate) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(caller.client())
                 .claim("client_id", caller.client()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(tokenSeconds)))
                 .jwtID(UUID.randomUUID().toString()).claim("scope", caller.scopes().claim());
         caller.unit().ifPresent(unit -> claims.claim(unitClaim, unit));
+        certificate.ifPresent(c -> claims.claim("cnf", Map.of(TokenVerifier.CERTIFICATE_THUMBPRINT, TokenVerifier.thumbprint(c))));
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
                     .keyID(signingKey.getKeyID()).build(), claims.build());

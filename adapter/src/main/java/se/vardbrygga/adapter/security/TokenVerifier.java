@@ -16,7 +16,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.X509CertUtils;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -86,7 +88,12 @@ public final class TokenVerifier {
         }
     }
 
-    public Caller verify(String token) throws Refused {
+    /**
+     * The caller of a valid token. A token bound to a client certificate (RFC 8705: {@code cnf} with
+     * {@code x5t#S256}) is valid only over a mutual-TLS connection that presented that certificate: a copied token
+     * replayed by another client is refused.
+     */
+    public Caller verify(String token, Optional<X509Certificate> clientCertificate) throws Refused {
         JWTClaimsSet claims;
         try {
             SignedJWT jwt = SignedJWT.parse(token);
@@ -103,11 +110,31 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw new Refused("the token cannot be checked: " + e.getMessage());
         }
+        checkBinding(claims, clientCertificate);
         try {
             return Caller.of(claims.getSubject(), claims.getStringClaim(unitClaim), Scopes.parse(claims.getStringClaim("scope")));
         } catch (ParseException e) {
             throw new Refused("claims '" + unitClaim + "' and 'scope' must be strings");
         }
+    }
+
+    private static void checkBinding(JWTClaimsSet claims, Optional<X509Certificate> clientCertificate) throws Refused {
+        if (!(claims.getClaim("cnf") instanceof java.util.Map<?, ?> cnf) || !(cnf.get(CERTIFICATE_THUMBPRINT) instanceof String bound)) {
+            return;
+        }
+        if (clientCertificate.isEmpty()) {
+            throw new Refused("the token is bound to a client certificate (cnf x5t#S256): present it over mutual TLS");
+        }
+        if (!bound.equals(thumbprint(clientCertificate.get()))) {
+            throw new Refused("the token is bound to another client certificate than this connection's (cnf x5t#S256)");
+        }
+    }
+
+    /** The claim of {@code cnf} that binds a token to a certificate: its SHA-256 thumbprint, base64url (RFC 8705). */
+    public static final String CERTIFICATE_THUMBPRINT = "x5t#S256";
+
+    public static String thumbprint(X509Certificate certificate) {
+        return X509CertUtils.computeSHA256Thumbprint(certificate).toString();
     }
 
     private static String reason(String nimbus) {

@@ -127,10 +127,7 @@ public final class AdapterServer implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(64, 8);
             threads.setName("http");
             Server jetty = new Server(threads);
-            ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost(config.server().host());
-            connector.setPort(config.server().port());
-            jetty.addConnector(connector);
+            jetty.addConnector(Connectors.of(jetty, config.server()));
 
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
@@ -201,9 +198,10 @@ public final class AdapterServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-    /** The FHIR base URL on the local interface, e.g. {@code http://localhost:8080/fhir}. */
+    /** The FHIR base URL on the local interface, e.g. {@code http://localhost:8080/fhir} ({@code https} with TLS). */
     public String baseUrl() {
-        return "http://localhost:" + port() + "/fhir";
+        boolean tls = jetty.getConnectors()[0].getConnectionFactory(org.eclipse.jetty.server.SslConnectionFactory.class) != null;
+        return (tls ? "https" : "http") + "://localhost:" + port() + "/fhir";
     }
 
     /** The Bundle processor, for in-process seeding (the demo) through the same path as HTTP. */

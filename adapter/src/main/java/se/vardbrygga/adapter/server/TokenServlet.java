@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.vardbrygga.adapter.security.AccessAudit;
+import se.vardbrygga.adapter.security.AuthenticationFilter;
 import se.vardbrygga.adapter.security.TokenEndpoint;
 
 /**
@@ -53,7 +54,7 @@ public final class TokenServlet extends HttpServlet {
         }
         try {
             TokenEndpoint.Issued issued = endpoint.issue(new TokenEndpoint.TokenRequest(form,
-                    basic.map(b -> b[0]), basic.map(b -> b[1])), urls);
+                    basic.map(b -> b[0]), basic.map(b -> b[1]), AuthenticationFilter.clientCertificate(request)), urls);
             audit.authentication(request, issued.caller(), 200, "access token issued to client " + issued.caller().client()
                     + " for " + issued.scope());
             ObjectNode body = JSON.createObjectNode().put("access_token", issued.accessToken()).put("token_type", "bearer")

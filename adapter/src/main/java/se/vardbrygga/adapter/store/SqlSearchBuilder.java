@@ -11,13 +11,17 @@ import se.vardbrygga.adapter.search.SearchQuery;
 /**
  * Translates a {@link SearchQuery} into one portable SQL WHERE clause over {@code resource_current r}
  * (alias {@code r}), with its bind values. Each criterion becomes an {@code r.pid IN (...)} over one
- * index table, so the database can use the (res_type, param, value) indexes.
+ * index table, so the database can use the (res_type, param, value) indexes. In a lookup by id (a read, and the
+ * access checks of every write) the caller's unit criteria are correlated {@code EXISTS} on the row's own index
+ * entries instead: an IN over every resource naming the unit would grow with the data (H2 scans it per row).
  */
 final class SqlSearchBuilder {
     private final StringBuilder where = new StringBuilder("r.res_type = ?");
     private final List<Object> binds = new ArrayList<>();
+    private final boolean byId;
 
     SqlSearchBuilder(String resourceType, List<Criterion> criteria) {
+        this.byId = criteria.stream().anyMatch(Criterion.Ids.class::isInstance);
         binds.add(resourceType);
         for (Criterion c : criteria) {
             where.append(" AND ");
@@ -80,6 +84,16 @@ final class SqlSearchBuilder {
                     ? bind("x.target_id = ?", v.id())
                     : bind("x.target_id = ?", v.id()) + " AND " + bind("x.target_type = ?", v.type()));
             where.append(")");
+        } else if (c instanceof Criterion.PartyOf party && byId) {
+            where.append("EXISTS (SELECT 1 FROM idx_token x WHERE x.pid = r.pid AND x.param = '").append(IndexEntry.PARTY).append("' AND ")
+                    .append(bind("x.token_code = ?", party.unit())).append(")");
+        } else if (c instanceof Criterion.CareRelationOf relation && byId) {
+            StringJoiner types = new StringJoiner(", ", "x.res_type IN (", ")");
+            relation.types().forEach(t -> types.add(bind("?", t)));
+            where.append("EXISTS (SELECT 1 FROM idx_reference x JOIN idx_token p ON p.pid = x.pid WHERE ").append(types)
+                    .append(" AND x.param = 'patient' AND x.target_id = r.res_id AND x.target_type = 'Patient' AND p.res_type = x.res_type")
+                    .append(" AND p.param = '").append(IndexEntry.PARTY).append("' AND ")
+                    .append(bind("p.token_code = ?", relation.unit())).append(")");
         } else if (c instanceof Criterion.PartyOf party) {
             where.append("r.pid IN (");
             indexSubquery("idx_token", type, IndexEntry.PARTY);

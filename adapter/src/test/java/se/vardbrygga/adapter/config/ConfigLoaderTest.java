@@ -23,8 +23,19 @@ class ConfigLoaderTest {
     void When_NoFileNoEnvironment_Expect_Defaults() {
         AdapterConfig config = new ConfigLoader(Map.of()).load(null);
 
-        assertThat(config.server()).isEqualTo(new AdapterConfig.Server("0.0.0.0", 8080, 5_242_880L, ""));
+        assertThat(config.server()).isEqualTo(new AdapterConfig.Server("0.0.0.0", 8080, 5_242_880L, "", AdapterConfig.Tls.OFF));
         assertThat(config.database()).isEqualTo(new AdapterConfig.Database(DEFAULT_URL, "sa", "", 10));
+    }
+
+    @Test
+    void When_TlsAndTokenEndpointSetByEnvironment_Expect_NestedSettings() {
+        AdapterConfig config = new ConfigLoader(Map.of("VARDBRYGGA_SERVER_TLS_KEY_STORE", "/etc/vb/server.p12",
+                "VARDBRYGGA_SERVER_TLS_CLIENT_AUTH", "need", "VARDBRYGGA_SECURITY_CLIENTS_FILE", "/etc/vb/clients.json")).load(null);
+
+        assertThat(config.server().tls().enabled()).isTrue();
+        assertThat(config.server().tls().clientAuth()).isEqualTo("need");
+        assertThat(config.security().issuesTokens()).isTrue();
+        assertThat(config.security().tokenSeconds()).isEqualTo(300);
     }
 
     @Test

@@ -17,10 +17,20 @@ public final class FhirHttp {
     static final FhirContext FHIR = FhirContext.forR4Cached();
     static final String JSON = "application/fhir+json";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
+    /** Over mutual TLS: {@code ssl} presents the client's certificate. */
+    public FhirHttp(String base, javax.net.ssl.SSLContext ssl) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ssl).build());
+    }
+
     public FhirHttp(String base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private FhirHttp(String base, HttpClient client) {
+        this.client = client;
         this.base = base;
     }
 
