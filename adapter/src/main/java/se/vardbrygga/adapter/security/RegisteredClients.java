@@ -66,8 +66,4 @@ public final class RegisteredClients {
     public Optional<Client> find(String clientId) {
         return Optional.ofNullable(clientId).map(clients::get);
     }
-
-    public int size() {
-        return clients.size();
-    }
 }

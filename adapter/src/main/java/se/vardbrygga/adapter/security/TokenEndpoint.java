@@ -33,9 +33,9 @@ import se.vardbrygga.adapter.store.ResourceStore;
  * client that proves itself with a client assertion (a JWT it signed with a key of its registered JWKS; {@code iss} =
  * {@code sub} = its client id, {@code aud} = this endpoint's URL, at most five minutes to live, a {@code jti} used
  * only once: a replayed assertion is refused, on every node sharing the database) or, if registered with one, its
- * secret. Over mutual TLS the token is bound to the client's certificate. The access token (a JWT, {@code typ} at+jwt, signed RS256 by a key made by the first node and kept in the
- * database, so every node sharing it accepts the tokens of every other) carries the client's
- * unit and the scopes asked for, which must be within the client's registration.
+ * secret. The access token (a JWT, {@code typ} at+jwt, signed RS256 by a key made by the first node and kept in the
+ * database, so every node sharing it accepts the tokens of every other) carries the client's unit and the scopes
+ * asked for, which must be within the client's registration; over mutual TLS it is bound to the client's certificate.
  */
 public final class TokenEndpoint {
     public static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -43,7 +43,6 @@ public final class TokenEndpoint {
     public static final String ISSUER = "urn:vardbrygga:token-endpoint";
     public static final String AUDIENCE = "urn:vardbrygga:fhir";
     static final long MAX_ASSERTION_SECONDS = 300;
-    private static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
     private final RegisteredClients clients;
     private final ResourceStore store;
@@ -185,7 +184,7 @@ public final class TokenEndpoint {
 
     private JWTClaimsSet verified(SignedJWT jwt, RegisteredClients.Client client, Set<String> endpointUrls) throws Refused {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASSERTION_ALGORITHMS, new ImmutableJWKSet<>(client.keys().get())));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(TokenVerifier.ALGORITHMS, new ImmutableJWKSet<>(client.keys().get())));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(endpointUrls,
                 new JWTClaimsSet.Builder().issuer(client.id()).subject(client.id()).build(), Set.of("exp", "jti"), null);
         claims.setMaxClockSkew((int) clockSkewSeconds);

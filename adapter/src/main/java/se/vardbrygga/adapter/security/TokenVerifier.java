@@ -35,7 +35,8 @@ import se.vardbrygga.adapter.config.AdapterConfig;
  * HSA-id in the configured claim, its scopes the {@code scope} claim.
  */
 public final class TokenVerifier {
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
+    /** The signatures accepted on access tokens and on the own token endpoint's client assertions. */
+    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
     /** The outside issuer's check (JWKS file or URL), if configured. */
     private final Optional<DefaultJWTProcessor<SecurityContext>> outside;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.nimbusds.jose.JWSAlgorithm;
 import java.io.IOException;
+import se.vardbrygga.adapter.security.TokenVerifier;
 
 /**
  * {@code GET /fhir/.well-known/smart-configuration} (SMART App Launch 2.x discovery, as SMART Backend Services
@@ -29,7 +31,8 @@ public final class SmartConfigurationServlet extends HttpServlet {
         String tokenUrl = publicTokenUrl.isBlank() ? url.substring(0, url.length() - PATH.length()) + TokenServlet.PATH : publicTokenUrl;
         ObjectNode body = JSON.createObjectNode().put("token_endpoint", tokenUrl);
         body.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt").add("client_secret_basic").add("client_secret_post");
-        body.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS384").add("ES384").add("RS256").add("ES256");
+        TokenVerifier.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted()
+                .forEach(body.putArray("token_endpoint_auth_signing_alg_values_supported")::add);
         body.putArray("grant_types_supported").add("client_credentials");
         body.putArray("scopes_supported").add("system/*.cruds").add("system/*.rs").add("system/AuditEvent.rs");
         body.putArray("capabilities").add("client-confidential-asymmetric").add("permission-v1").add("permission-v2");

@@ -84,27 +84,18 @@ final class SqlSearchBuilder {
                     ? bind("x.target_id = ?", v.id())
                     : bind("x.target_id = ?", v.id()) + " AND " + bind("x.target_type = ?", v.type()));
             where.append(")");
-        } else if (c instanceof Criterion.PartyOf party && byId) {
-            where.append("EXISTS (SELECT 1 FROM idx_token x WHERE x.pid = r.pid AND x.param = '").append(IndexEntry.PARTY).append("' AND ")
-                    .append(bind("x.token_code = ?", party.unit())).append(")");
-        } else if (c instanceof Criterion.CareRelationOf relation && byId) {
-            StringJoiner types = new StringJoiner(", ", "x.res_type IN (", ")");
-            relation.types().forEach(t -> types.add(bind("?", t)));
-            where.append("EXISTS (SELECT 1 FROM idx_reference x JOIN idx_token p ON p.pid = x.pid WHERE ").append(types)
-                    .append(" AND x.param = 'patient' AND x.target_id = r.res_id AND x.target_type = 'Patient' AND p.res_type = x.res_type")
-                    .append(" AND p.param = '").append(IndexEntry.PARTY).append("' AND ")
-                    .append(bind("p.token_code = ?", relation.unit())).append(")");
         } else if (c instanceof Criterion.PartyOf party) {
-            where.append("r.pid IN (");
-            indexSubquery("idx_token", type, IndexEntry.PARTY);
-            where.append(bind("x.token_code = ?", party.unit())).append(")");
+            where.append(byId ? "EXISTS (SELECT 1 FROM idx_token x WHERE x.pid = r.pid AND " : "r.pid IN (SELECT x.pid FROM idx_token x WHERE ");
+            where.append(bind("x.res_type = ?", type)).append(" AND ").append(bind("x.param = ?", IndexEntry.PARTY))
+                    .append(" AND ").append(bind("x.token_code = ?", party.unit())).append(")");
         } else if (c instanceof Criterion.CareRelationOf relation) {
             StringJoiner types = new StringJoiner(", ", "x.res_type IN (", ")");
             relation.types().forEach(t -> types.add(bind("?", t)));
-            where.append("r.res_id IN (SELECT x.target_id FROM idx_reference x JOIN idx_token p ON p.pid = x.pid WHERE ")
+            where.append(byId ? "EXISTS (SELECT 1" : "r.res_id IN (SELECT x.target_id")
+                    .append(" FROM idx_reference x JOIN idx_token p ON p.pid = x.pid WHERE ")
                     .append(types).append(" AND x.param = 'patient' AND x.target_type = 'Patient' AND p.res_type = x.res_type")
                     .append(" AND p.param = '").append(IndexEntry.PARTY).append("' AND ")
-                    .append(bind("p.token_code = ?", relation.unit())).append(")");
+                    .append(bind("p.token_code = ?", relation.unit())).append(byId ? " AND x.target_id = r.res_id)" : ")");
         } else if (c instanceof Criterion.ConsentGrants grants) {
             if (type.equals("Patient")) {
                 where.append("r.res_id IN (");

@@ -26,20 +26,12 @@ import se.vardbrygga.adapter.server.AdapterServer;
  * unit its token, and the README works on it, command by command, with the tokens the README gets.
  */
 class DemoIT {
-    private static final java.util.regex.Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
-
     @TempDir
     Path dataDir;
 
     /** A token of the demo's own endpoint for one of its clients (secret "demo"), as the README's token() gets it. */
     private static String token(AdapterServer demo, String client) {
-        FhirHttp root = new FhirHttp(demo.baseUrl().replace("/fhir", ""));
-        FhirHttp.Response r = root.post("auth/token", "grant_type=client_credentials", "Content-Type", "application/x-www-form-urlencoded",
-                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((client + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(r.status()).as(client + ": " + r.body()).isEqualTo(200);
-        Matcher token = ACCESS_TOKEN.matcher(r.body());
-        assertThat(token.find()).isTrue();
-        return token.group(1);
+        return TestTokens.fromEndpoint(new FhirHttp(demo.baseUrl().replace("/fhir", "")), client, "demo");
     }
 
     @Test

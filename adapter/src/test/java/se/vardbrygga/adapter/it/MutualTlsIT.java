@@ -61,10 +61,7 @@ class MutualTlsIT {
     }
 
     private String token(TestCertificates.Issued certificate, String client, String secret) throws Exception {
-        FhirHttp.Response r = over(certificate, "").post("auth/token", "grant_type=client_credentials&client_id=" + client
-                + "&client_secret=" + secret, "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("access_token").asText();
+        return TestTokens.fromEndpoint(over(certificate, ""), client, secret);
     }
 
     private int refusalsAudited() throws Exception {

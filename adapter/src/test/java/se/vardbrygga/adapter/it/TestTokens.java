@@ -52,6 +52,21 @@ final class TestTokens {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
+    /**
+     * A token of the server's own endpoint ({@code root}: the server without {@code /fhir}) for a client registered
+     * with a secret, sent as {@code client_secret_basic} (as {@code curl -u} does); the registered scopes.
+     */
+    static String fromEndpoint(FhirHttp root, String client, String secret) {
+        FhirHttp.Response r = root.post("auth/token", "grant_type=client_credentials", "Content-Type", "application/x-www-form-urlencoded",
+                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(client + ": " + r.body()).isEqualTo(200);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("access_token").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A valid token for {@code client} of {@code unit} (null: none) with {@code scope}. */
     String token(String client, String unit, String scope) {
         return sign(key, claims(client, unit, scope).build());

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -120,8 +119,7 @@ class TokenEndpointIT {
     }
 
     private int loginsAudited(String outcome) {
-        String auditor = accessToken(requestToken(root, form("grant_type", "client_credentials"), "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("auditor:audit-s3cret".getBytes(StandardCharsets.UTF_8))));
+        String auditor = TestTokens.fromEndpoint(root, "auditor", "audit-s3cret"); // client_secret_basic
         FhirHttp.Response r = new FhirHttp(server.baseUrl()).get("AuditEvent?type=http://dicom.nema.org/resources/ontology/DCM|110114&outcome="
                 + outcome + "&_summary=count", bearer(auditor));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
