@@ -15,9 +15,14 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over the configured size with 413 and an OperationOutcome: at once when
- * Content-Length says so, or while reading a chunked body as soon as the limit is passed.
+ * Content-Length says so, or while reading a chunked body as soon as the limit is passed. After a 413 for a declared
+ * length, up to {@value #SWALLOW_BYTES} bytes of the body are read and dropped before the connection closes (as
+ * Tomcat's maxSwallowSize): closing with the client's body unread resets the connection, and a client still sending
+ * would lose the answer.
  */
 public final class RequestSizeLimitFilter implements Filter {
+    static final int SWALLOW_BYTES = 2 * 1024 * 1024;
+
     private final long maxBytes;
 
     public RequestSizeLimitFilter(long maxBytes) {
@@ -35,6 +40,12 @@ public final class RequestSizeLimitFilter implements Filter {
             out.setHeader("Connection", "close");
             out.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\","
                     + "\"diagnostics\":\"Request body is larger than the limit of " + maxBytes + " bytes\"}]}");
+            out.flushBuffer();
+            try {
+                http.getInputStream().skipNBytes(Math.min(http.getContentLengthLong(), SWALLOW_BYTES));
+            } catch (IOException clientStoppedSending) {
+                // nothing left to swallow: the answer is out, the connection closes
+            }
             return;
         }
         chain.doFilter(new LimitedRequest(http, maxBytes), response);
