@@ -27,7 +27,8 @@ import se.vardbrygga.adapter.server.AdapterServer;
  * directory and simulators on H2 or an embedded PostgreSQL, a SIP invitation (one Lifecare SP delivery each) sent
  * through the intake at a fixed rate, then the delivery-latency quantiles of the deliveries during the load (the
  * {@code /metrics} latency buckets after the load minus those before it, so the warm-up does not count) and the
- * outbox counts.
+ * outbox counts. Before it the same load runs for {@code -DwarmUpSeconds} (60), unmeasured: the JIT's compiling
+ * is not part of a steady load.
  *
  * <p>With {@code task} the load is FHIR creates of SIP invitation Tasks instead (copies of one the intake made): one
  * resource per request, each with one delivery.
@@ -81,34 +82,20 @@ public final class RoutingLatency {
         for (int i = 0; tasks && i < 50; i++) {
             send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", "warm-up " + i)).join();
         }
-        Thread.sleep(2000);
+        // warm-up at the measured rate: the JIT compiles HAPI's parser and validator for a minute or more (on two cores
+        // its compiler threads took more CPU than the requests in a 20 s run); a steady load is measured after it
+        int warmUp = Integer.getInteger("warmUpSeconds", 60);
+        load(http, rate, warmUp, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", "warm-up " + n))
+                : send(http, intake + "sip-invitation", invitation(-n)));
+        waitForEmptyOutbox(http, root);
         java.util.TreeMap<Double, Double> before = buckets(get(http, root + "/metrics"));
-        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
-        AtomicInteger sent = new AtomicInteger();
-        List<Double> intakeMillis = new CopyOnWriteArrayList<>();
-        List<CompletableFuture<HttpResponse<String>>> answers = new CopyOnWriteArrayList<>();
-        long total = (long) rate * seconds;
-        clock.scheduleAtFixedRate(() -> {
-            int n = sent.incrementAndGet();
-            if (n <= total) {
-                long start = System.nanoTime();
-                answers.add((tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", Integer.toString(n)))
-                        : send(http, intake + "sip-invitation", invitation(n)))
-                        .whenComplete((r, e) -> intakeMillis.add((System.nanoTime() - start) / 1e6)));
-            }
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-        Thread.sleep(seconds * 1000L + 500);
-        clock.shutdownNow();
+        Load measured = load(http, rate, seconds, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", Integer.toString(n)))
+                : send(http, intake + "sip-invitation", invitation(n)));
+        List<CompletableFuture<HttpResponse<String>>> answers = measured.answers();
+        List<Double> intakeMillis = measured.millis();
         // a request the connection lost (e.g. one sent on a pooled connection the server closed as idle) counts as refused
         long failed = answers.stream().map(a -> a.handle((r, e) -> e == null ? r.statusCode() : -1).join()).filter(status -> status != 201).count();
-        String counts = "";
-        for (int i = 0; i < 300; i++) {
-            counts = get(http, root + "/admin/outbox?limit=1");
-            if (counts.contains("\"pending\" : 0")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        String counts = waitForEmptyOutbox(http, root);
         String metrics = get(http, root + "/metrics");
         System.out.printf("%s: %d %s at %d/s over %d s, %d refused%n", db, answers.size(),
                 tasks ? "SIP invitation Tasks (FHIR create, one resource each)" : "SIP invitations (intake: CarePlan + Task each)",
@@ -124,6 +111,43 @@ public final class RoutingLatency {
             System.out.printf("  commit -> delivered p%d: %s%n", Math.round(q * 100), quantile(during, q * count));
         }
         System.out.println("  outbox: " + counts.substring(0, Math.min(counts.length(), counts.indexOf("entries") > 0 ? counts.indexOf("entries") : counts.length())).replaceAll("\\s+", " "));
+    }
+
+    /** The requests of one load phase and their answer times (ms). */
+    private record Load(List<CompletableFuture<HttpResponse<String>>> answers, List<Double> millis) {
+    }
+
+    /** Sends request {@code n} (1, 2, …) at a fixed rate for the given seconds; returns when the last is sent. */
+    private static Load load(Api http, int rate, int seconds, java.util.function.IntFunction<CompletableFuture<HttpResponse<String>>> request)
+            throws InterruptedException {
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+        AtomicInteger sent = new AtomicInteger();
+        Load load = new Load(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        long total = (long) rate * seconds;
+        clock.scheduleAtFixedRate(() -> {
+            int n = sent.incrementAndGet();
+            if (n <= total) {
+                long start = System.nanoTime();
+                load.answers().add(request.apply(n).whenComplete((r, e) -> load.millis().add((System.nanoTime() - start) / 1e6)));
+            }
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        Thread.sleep(seconds * 1000L + 500);
+        clock.shutdownNow();
+        load.answers().forEach(a -> a.handle((r, e) -> null).join());
+        return load;
+    }
+
+    /** The outbox counts once nothing is pending (or after 30 s). */
+    private static String waitForEmptyOutbox(Api http, String root) throws Exception {
+        String counts = "";
+        for (int i = 0; i < 300; i++) {
+            counts = get(http, root + "/admin/outbox?limit=1");
+            if (counts.contains("\"pending\" : 0")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return counts;
     }
 
     /** The cumulative latency buckets of the Lifecare SP channel: upper bound in seconds → count (+Inf last). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import org.hl7.fhir.common.hapi.validation.validator.FhirDefaultPolicyAdvisor;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -49,10 +50,22 @@ final class InstanceValidatorPool {
     private final ConcurrentLinkedDeque<Slot> idle = new ConcurrentLinkedDeque<>();
     private final Map<String, StructureDefinition> profiles = new ConcurrentHashMap<>();
     private final LongAdder validatorsBuilt = new LongAdder();
+    private final Semaphore running;
 
     InstanceValidatorPool(IValidationSupport chain, int maxUses) {
+        this(chain, maxUses, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * At most {@code concurrent} validations run at once, the rest wait for a slot: validation is pure CPU, so more
+     * side by side than there are cores only adds their garbage to the heap at the same time (under overload that
+     * made young collections of several hundred ms) and pooled validators that each hold up to {@code maxUses}
+     * resources.
+     */
+    InstanceValidatorPool(IValidationSupport chain, int maxUses, int concurrent) {
         this.worker = new CachingWorkerContext(chain);
         this.maxUses = maxUses;
+        this.running = new Semaphore(Math.max(1, concurrent), true);
     }
 
     /**
@@ -75,17 +88,19 @@ final class InstanceValidatorPool {
         if (!messages.isEmpty()) {
             return messages;
         }
-        Slot slot = idle.pollFirst();
-        if (slot == null) {
-            slot = new Slot(newParser());
-        }
-        if (slot.validator == null || slot.uses >= maxUses) {
-            slot.validator = newValidator();
-            slot.uses = 0;
-            validatorsBuilt.increment();
-        }
-        slot.uses++;
+        running.acquireUninterruptibly();
+        Slot slot = null;
         try {
+            slot = idle.pollFirst();
+            if (slot == null) {
+                slot = new Slot(newParser());
+            }
+            if (slot.validator == null || slot.uses >= maxUses) {
+                slot.validator = newValidator();
+                slot.uses = 0;
+                validatorsBuilt.increment();
+            }
+            slot.uses++;
             // What InstanceValidator.validate(InputStream, JSON, profiles) does, minus building a new
             // element parser (and its FHIRPath engine and XHTML parser) for every call.
             List<ValidatedFragment> fragments = slot.parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
@@ -98,7 +113,10 @@ final class InstanceValidatorPool {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            idle.offerFirst(slot);
+            if (slot != null) {
+                idle.offerFirst(slot);
+            }
+            running.release();
         }
         return messages;
     }

@@ -37,4 +37,35 @@ class InstanceValidatorPoolTest {
         assertThat(pool.validatorsBuilt()).isEqualTo(3); // uses 1-3, 4-6, 7: one thread, one slot
         assertThat(hasErrors(pool.validate(invalid, profile))).isTrue();
     }
+
+    @Test
+    void When_MoreThreadsValidateThanTheBound_Expect_TheyWaitAndOneValidatorServesThem() throws Exception {
+        InstanceValidatorPool pool = new InstanceValidatorPool(
+                ProfileValidator.supportChain(FHIR, ProfileValidator.projectPackage(FHIR)), 100, 1);
+        String valid = json("vb-delegation-task-example");
+        List<String> profile = List.of(Canonical.BASE + "/StructureDefinition/vb-delegation-task");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    boolean allValid = true;
+                    for (int i = 0; i < 5; i++) {
+                        allValid &= !hasErrors(pool.validate(valid, profile));
+                    }
+                    return allValid;
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        // unbounded, the four threads overlap and each builds a validator of its own
+        assertThat(pool.validatorsBuilt()).isEqualTo(1);
+    }
 }
