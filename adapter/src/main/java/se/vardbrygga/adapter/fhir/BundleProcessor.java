@@ -69,8 +69,20 @@ public final class BundleProcessor {
             Map<String, String> placeholders = new HashMap<>();
             Map<Integer, String> newIds = new HashMap<>();
             Map<Integer, Resource> matched = new HashMap<>();
-            service.lockCriteria(session, entries.stream().filter(e -> conditionalCriteria(e) != null)
-                    .map(e -> new String[] {e.getResource().fhirType(), conditionalCriteria(e)}).toList());
+            // conditional writes whose criteria match nothing yet lock them, all at once in one order (no deadlock);
+            // one that matches a committed resource creates nothing and needs no lock (see findConditionalMatch)
+            Map<Integer, Resource> committed = new HashMap<>();
+            List<String[]> toLock = new java.util.ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                BundleEntryComponent e = entries.get(i);
+                String criteria = conditionalCriteria(e);
+                if (criteria != null) {
+                    final int index = i;
+                    atEntry(i, () -> service.findMatch(session, e.getResource().fhirType(), criteria)).ifPresentOrElse(
+                            found -> committed.put(index, found), () -> toLock.add(new String[] {e.getResource().fhirType(), criteria}));
+                }
+            }
+            service.lockCriteria(session, toLock);
             // 1. decide every POST's id (a conditional create may match an existing resource) and every
             //    conditional PUT's target (an update of its single match, else a create at a new id)
             for (int i = 0; i < entries.size(); i++) {
@@ -80,7 +92,8 @@ public final class BundleProcessor {
                     continue;
                 }
                 Resource r = e.getResource();
-                Resource existing = atEntry(i, () -> service.findConditionalMatch(session, r.fhirType(), criteria).orElse(null));
+                Resource existing = committed.containsKey(i) ? committed.get(i)
+                        : atEntry(i, () -> service.findMatch(session, r.fhirType(), criteria).orElse(null)); // locked above
                 String id;
                 if (existing != null) {
                     matched.put(i, existing);

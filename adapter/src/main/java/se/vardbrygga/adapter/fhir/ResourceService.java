@@ -219,12 +219,18 @@ public final class ResourceService {
     }
 
     /**
-     * Conditional create: 0 matches = create, 1 = that one, more = 412 (FHIR R4 3.1.0.8.1). The
-     * criteria are locked until the transaction ends, so two concurrent requests cannot both create.
+     * Conditional create: 0 matches = create, 1 = that one, more = 412 (FHIR R4 3.1.0.8.1). A committed match is the
+     * answer without a lock (nothing will be created); only criteria that match nothing yet are locked until the
+     * transaction ends and searched again, so two concurrent requests cannot both create — and requests naming an
+     * existing resource (every intake for a known patient) do not wait for each other.
      */
     public Optional<Resource> findConditionalMatch(StoreSession session, String type, String ifNoneExist) {
         if (ifNoneExist == null || ifNoneExist.isBlank()) {
             return Optional.empty();
+        }
+        Optional<Resource> committed = findMatch(session, type, ifNoneExist);
+        if (committed.isPresent()) {
+            return committed;
         }
         session.lockCriteria(criteriaKey(type, criteria(ifNoneExist)));
         return findMatch(session, type, ifNoneExist);

@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.Access;
+import se.vardbrygga.adapter.fhir.BundleProcessor;
 import se.vardbrygga.adapter.fhir.ResourceService;
 import se.vardbrygga.adapter.search.Criterion;
 import se.vardbrygga.adapter.search.IndexExtractor;
@@ -42,6 +46,7 @@ abstract class StoreConcurrencyContract {
 
     private JdbcResourceStore store;
     private ResourceService service;
+    private BundleProcessor bundles;
     private ExecutorService pool;
 
     abstract AdapterConfig.Database database();
@@ -55,6 +60,7 @@ abstract class StoreConcurrencyContract {
         service = new ResourceService(fhir, new IndexExtractor(fhir, registry), new SearchRequestParser(registry),
                 ResourceValidator.NONE, new se.vardbrygga.mappings.rules.DomainRules(),
                 new se.vardbrygga.adapter.outbox.OutboxRouting(), Clock.systemUTC());
+        bundles = new BundleProcessor(fhir, service, store, java.util.Set.of("Patient", "Task"));
         pool = Executors.newFixedThreadPool(WRITERS);
     }
 
@@ -72,6 +78,67 @@ abstract class StoreConcurrencyContract {
 
         assertThat(created).containsOnlyOnce(true);
         assertThat(countByIdentifier(value)).isEqualTo(1);
+    }
+
+    @Test
+    void When_ConcurrentTransactionsConditionallyCreateTheSamePatient_Expect_ExactlyOneAndAllReferToIt() throws Exception {
+        String value = "tx-race-" + System.nanoTime();
+        List<String> patients = race(() -> {
+            Bundle answer = bundles.process(patientAndTask(value), Access.ALL);
+            return answer.getEntry().get(0).getResponse().getLocation().replaceAll("/_history/.*", "");
+        });
+
+        assertThat(countByIdentifier(value)).isEqualTo(1);
+        assertThat(patients).hasSize(WRITERS).containsOnly(patients.get(0));
+    }
+
+    @Test
+    void When_ConditionalCreateMatchesACommittedResource_Expect_NoWaitForAnOpenTransactionWithTheSameCriteria() throws Exception {
+        String value = "known-" + System.nanoTime();
+        String criteria = "identifier=" + SID + "|" + value;
+        String id = store.inTransaction(s -> service.create(s, FhirInteractionsContract.patient(value), criteria))
+                .resource().getIdElement().getIdPart();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Boolean> open = pool.submit(() -> store.inTransaction(s -> {
+            boolean created = service.create(s, FhirInteractionsContract.patient(value), criteria).created();
+            holding.countDown();
+            awaitQuietly(release); // the transaction stays open
+            return created;
+        }));
+        try {
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            // before: every conditional create locked its criteria until commit, so this waited for the open one
+            Future<String> single = pool.submit(() -> store.inTransaction(s ->
+                    service.create(s, FhirInteractionsContract.patient(value), criteria).resource().getIdElement().getIdPart()));
+            Future<Bundle> transaction = pool.submit(() -> bundles.process(patientAndTask(value), Access.ALL));
+            assertThat(single.get(10, TimeUnit.SECONDS)).isEqualTo(id);
+            assertThat(transaction.get(10, TimeUnit.SECONDS).getEntry().get(0).getResponse().getLocation()).startsWith("Patient/" + id);
+        } finally {
+            release.countDown();
+        }
+        assertThat(open.get(30, TimeUnit.SECONDS)).isFalse();
+        assertThat(countByIdentifier(value)).isEqualTo(1);
+    }
+
+    /** A transaction: conditional create of the patient, and a Task for it referring to it by its fullUrl. */
+    private static Bundle patientAndTask(String value) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(FhirInteractionsContract.patient(value))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient").setIfNoneExist("identifier=" + SID + "|" + value);
+        Task task = FhirInteractionsContract.task(value);
+        task.setFor(new Reference(bundle.getEntryFirstRep().getFullUrl()));
+        bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(task)
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
+        return bundle;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
