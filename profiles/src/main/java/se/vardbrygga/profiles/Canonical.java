@@ -25,6 +25,8 @@ public final class Canonical {
     public static final String LICENSED_PROFESSION = CODE_SYSTEM_BASE + "licensed-profession";
     public static final String INTAKE_KIND = CODE_SYSTEM_BASE + "intake-kind";
 
+    /** The identifier of a Task a rule made (one per occasion, so that making it again finds the first). */
+    public static final String RULE_TASK_ID = BASE + "/sid/rule-task";
     public static final String HSA_ID = "urn:oid:1.2.752.29.4.19";
     public static final String ORGANISATION_NUMBER = "urn:oid:2.5.4.97";
     public static final String PERSONNUMMER = "http://electronichealth.se/identifier/personnummer";

@@ -15,10 +15,16 @@ public final class OutageMailServer implements AutoCloseable {
     public static final int DEMO_SMTP_PORT = 2525;
     public static final int DEMO_IMAP_PORT = 2143;
 
-    private final GreenMail mail;
+    private final int smtpPort;
+    private final int imapPort;
+    private final List<MimeMessage> beforeRestart = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile GreenMail mail;
+    private boolean down;
 
     private OutageMailServer(GreenMail mail) {
         this.mail = mail;
+        this.smtpPort = mail.getSmtp().getPort();
+        this.imapPort = mail.getImap().getPort();
     }
 
     public static OutageMailServer start(int smtpPort, int imapPort) {
@@ -30,21 +36,40 @@ public final class OutageMailServer implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return mail.getSmtp().getPort();
+        return smtpPort;
     }
 
     public int imapPort() {
-        return mail.getImap().getPort();
+        return imapPort;
+    }
+
+    /**
+     * Takes the mail server down (connections refused) or brings it back on the same ports: the outage routine when
+     * the mail server fails too. What arrived before stays in {@link #received()}; IMAP mailboxes start empty again.
+     */
+    public synchronized void up(boolean up) {
+        if (up && down) {
+            mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            mail.start();
+            down = false;
+        } else if (!up && !down) {
+            beforeRestart.addAll(List.of(mail.getReceivedMessages()));
+            mail.stop();
+            down = true;
+        }
     }
 
     /** Every message received so far, in order of arrival. */
     public List<MimeMessage> received() {
-        return List.of(mail.getReceivedMessages());
+        List<MimeMessage> all = new java.util.ArrayList<>(beforeRestart);
+        all.addAll(List.of(mail.getReceivedMessages()));
+        return all;
     }
 
     /** Waits until at least {@code count} messages have arrived; false when the time ran out. */
     public boolean await(int count, Duration timeout) {
-        return mail.waitForIncomingEmail(timeout.toMillis(), count);
+        return mail.waitForIncomingEmail(timeout.toMillis(), Math.max(0, count - beforeRestart.size()));
     }
 
     @Override

@@ -27,8 +27,15 @@ public final class OutageRoutine {
         return settings.enabled() ? Optional.of(new OutageRoutine(settings, maxAttempts)) : Optional.empty();
     }
 
-    /** Whether a failure of this attempt hands the message to the outage routine. */
+    /**
+     * Whether a failure of this attempt hands the message to the outage routine: a pending delivery past its
+     * deadline (or on its last attempt, or with the circuit open), or one the routine handled by phone while the mail
+     * server was down, whose e-mail is still to go.
+     */
     public boolean takesOver(OutboxEntry entry, long now, boolean circuitOpen) {
+        if (entry.status() == OutboxEntry.Status.FALLBACK_SENT) {
+            return entry.mailPending();
+        }
         return entry.status() == OutboxEntry.Status.PENDING
                 && (now - entry.created() >= settings.afterMillis() || entry.attempts() + 1 >= maxAttempts
                 || (settings.onOpenCircuit() && circuitOpen));
@@ -41,16 +48,20 @@ public final class OutageRoutine {
     }
 
     /**
-     * Hands the message over, on a delivery thread: the SBAR form by encrypted e-mail (delivered, or transient when
-     * the SMTP server did not take it), or, when the receiver has no usable certificate, the phone call alone
-     * (delivered; the phone Task says so). Empty when there is no one to call and nothing to mail.
+     * Hands the message over, on a delivery thread: the SBAR form by encrypted e-mail, and for a message not yet
+     * handed over the phone call of the sending unit. When the mail server does not take the e-mail, the phone call
+     * goes alone for now (the receiver is told at once) and the e-mail is tried again on the row's next attempts;
+     * when the receiver has no usable certificate, the phone call carries the message alone. Empty when there is no
+     * one to call and nothing to mail.
      */
-    public Optional<Delivery> handOver(OutageParcel parcel) {
+    public Optional<Handover> handOver(OutboxEntry entry, OutageParcel parcel) {
+        boolean phone = entry.status() == OutboxEntry.Status.PENDING && PhoneCallTask.possible(parcel); // made once
         if (parcel.canMail()) {
-            return Optional.of(mailer.send(parcel));
+            Delivery mail = mailer.send(parcel);
+            return Optional.of(new Handover(mail, phone, mail instanceof Delivery.Delivered ? Handover.Mail.SENT : Handover.Mail.TO_RETRY));
         }
-        return PhoneCallTask.possible(parcel)
-                ? Optional.of(new Delivery.Delivered("phone call only: " + parcel.mailProblem()))
+        return phone
+                ? Optional.of(new Handover(new Delivery.Delivered("phone call only: " + parcel.mailProblem()), true, Handover.Mail.NOT_POSSIBLE))
                 : Optional.empty();
     }
 }

@@ -24,6 +24,7 @@ import se.vardbrygga.adapter.channel.Delivery;
 import se.vardbrygga.adapter.channel.Outgoing;
 import se.vardbrygga.adapter.config.AdapterConfig;
 import se.vardbrygga.adapter.fhir.ResourceService;
+import se.vardbrygga.adapter.outage.Handover;
 import se.vardbrygga.adapter.outage.OutageParcel;
 import se.vardbrygga.adapter.outage.OutageParcels;
 import se.vardbrygga.adapter.outage.OutageRoutine;
@@ -155,10 +156,13 @@ public final class OutboxWorker implements AutoCloseable {
                 attempts.add(prepared.failure() != null ? CompletableFuture.completedFuture(new Attempt(prepared.failure()))
                         : CompletableFuture.supplyAsync(() -> send(entry, prepared), deliveries));
             }
+            // every outcome first (its latency is measured there), then what is written about them
+            List<OutboxEntry.Status> statuses = new ArrayList<>();
             for (int i = 0; i < due.size(); i++) {
-                Attempt attempt = attempts.get(i).join();
-                OutboxEntry.Status status = record(session, due.get(i), attempt, now);
-                audit(session, due.get(i), attempt, status, now);
+                statuses.add(record(session, due.get(i), attempts.get(i).join(), now));
+            }
+            for (int i = 0; i < due.size(); i++) {
+                audit(session, due.get(i), attempts.get(i).join(), statuses.get(i), now);
             }
             return due.size();
         });
@@ -166,16 +170,23 @@ public final class OutboxWorker implements AutoCloseable {
 
     /**
      * A delivery attempt and what it was about: the address called and the patient of the resource; and when the
-     * outage routine took over, how its hand-over went and what it carried.
+     * outage routine took part, what it did and what it carried.
      */
-    private record Attempt(Delivery delivery, String address, Optional<String> patient, Optional<Delivery> fallback,
+    private record Attempt(Delivery delivery, String address, Optional<String> patient, Optional<Handover> handover,
                            Optional<OutageParcel> parcel) {
         Attempt(Delivery delivery) {
             this(delivery, null, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
-        boolean fellBack() {
-            return delivery instanceof Delivery.Transient && fallback.filter(Delivery.Delivered.class::isInstance).isPresent();
+        /** A pending message the outage routine took over now, its system still failing (R-OUT-1). */
+        boolean handedOver(OutboxEntry entry) {
+            return entry.status() == OutboxEntry.Status.PENDING && delivery instanceof Delivery.Transient
+                    && handover.filter(Handover::tookOver).isPresent();
+        }
+
+        /** The e-mail of a message handled by phone alone, sent now (R-OUT-1). */
+        boolean mailedLater(OutboxEntry entry) {
+            return entry.status() == OutboxEntry.Status.FALLBACK_SENT && handover.filter(h -> h.mail() == Handover.Mail.SENT).isPresent();
         }
     }
 
@@ -231,8 +242,8 @@ public final class OutboxWorker implements AutoCloseable {
             }
         }
         // the parcel is there only for a row the outage routine takes over when this attempt fails (R-OUT-1)
-        Optional<Delivery> fallback = delivery instanceof Delivery.Transient
-                ? prepared.parcel().flatMap(parcel -> outage.get().handOver(parcel)) : Optional.empty();
+        Optional<Handover> fallback = delivery instanceof Delivery.Transient
+                ? prepared.parcel().flatMap(parcel -> outage.get().handOver(entry, parcel)) : Optional.empty();
         return new Attempt(delivery, prepared.address(), patient, fallback, prepared.parcel());
     }
 
@@ -245,15 +256,23 @@ public final class OutboxWorker implements AutoCloseable {
     private void audit(StoreSession session, OutboxEntry entry, Attempt attempt, OutboxEntry.Status status, long now) {
         service.insertBookkeeping(session, DeliveryRecords.hop(entry, attempt.address(), attempt.delivery(), attempt.patient(),
                 new java.util.Date(now)));
-        if (attempt.fellBack()) {
+        if (attempt.handedOver(entry) || attempt.mailedLater(entry)) { // R-OUT-1
+            Handover handover = attempt.handover().orElseThrow();
             OutageParcel parcel = attempt.parcel().orElseThrow();
-            service.insertBookkeeping(session, DeliveryRecords.fallbackHop(entry, parcel, attempt.fallback().get(), new java.util.Date(now)));
-            PhoneCallTask.of(parcel, java.time.Instant.ofEpochMilli(now))
-                    .ifPresent(phone -> service.apply(session, new RuleEffects(List.of(phone), List.of()))); // R-OUT-1
+            service.insertBookkeeping(session, DeliveryRecords.fallbackHop(entry, parcel, handover.outcome(), new java.util.Date(now)));
+            if (handover.phoneCall()) {
+                PhoneCallTask.of(parcel, java.time.Instant.ofEpochMilli(now), handover.mail() == Handover.Mail.TO_RETRY)
+                        .ifPresent(phone -> service.apply(session, new RuleEffects(List.of(phone), List.of())));
+            }
+            if (attempt.mailedLater(entry)) { // the phone call said the e-mail would follow: its Task notes that it has
+                service.findMatch(session, "Task", PhoneCallTask.criteria(parcel)).ifPresent(call -> service.apply(session,
+                        new RuleEffects(List.of(), List.of(PhoneCallTask.mailSentLater(call.getIdElement().getIdPart(), parcel,
+                                java.time.Instant.ofEpochMilli(now))))));
+            }
         }
         Optional<Change> taskStatus = switch (status) {
             case DELIVERED -> entry.handledByOutageRoutine() ? Optional.empty() : DeliveryRecords.taskStatus(entry, "delivered", "Delivered");
-            case FALLBACK_SENT -> attempt.fellBack() ? DeliveryRecords.taskStatus(entry, "fallback-sent", "Fallback sent") : Optional.empty();
+            case FALLBACK_SENT -> attempt.handedOver(entry) ? DeliveryRecords.taskStatus(entry, "fallback-sent", "Fallback sent") : Optional.empty();
             case DEAD -> DeliveryRecords.taskStatus(entry, "failed", "Failed");
             default -> Optional.empty();
         };
@@ -273,15 +292,22 @@ public final class OutboxWorker implements AutoCloseable {
             }
             return OutboxEntry.Status.DELIVERED;
         }
-        if (attempt.fellBack()) {
-            session.recordFallback(entry.id(), attempts, now + backoff(attempts), now, attempt.fallback().get().detail());
+        if (attempt.handedOver(entry)) {
+            Handover handover = attempt.handover().get();
+            session.recordFallback(entry.id(), attempts, now + backoff(attempts), now, handover.outcome().detail(),
+                    handover.mail() == Handover.Mail.TO_RETRY);
             metrics.fallback(entry.channel());
-            LOG.warn("Outbox {} to {}: system down past the deadline, handed to the outage routine", entry.id(), entry.channel());
+            LOG.warn("Outbox {} to {}: system down past the deadline, handed to the outage routine{}", entry.id(), entry.channel(),
+                    handover.mail() == Handover.Mail.TO_RETRY ? " (phone call; the e-mail is tried again)" : "");
             return OutboxEntry.Status.FALLBACK_SENT;
         }
         if (entry.status() == OutboxEntry.Status.FALLBACK_SENT && delivery instanceof Delivery.Transient) {
             // already handled by the outage routine: reconciled whenever the system is back, never dead for waiting
-            session.recordAttempt(entry.id(), OutboxEntry.Status.FALLBACK_SENT, attempts, now + backoff(attempts), null, delivery.detail());
+            if (attempt.mailedLater(entry)) {
+                session.recordOutageMailSent(entry.id());
+            }
+            session.recordAttempt(entry.id(), OutboxEntry.Status.FALLBACK_SENT, attempts, now + backoff(attempts), null,
+                    delivery.detail() + attempt.handover().map(h -> "; outage routine: " + h.outcome().detail()).orElse(""));
             metrics.retried(entry.channel());
             return OutboxEntry.Status.FALLBACK_SENT;
         }
@@ -294,7 +320,7 @@ public final class OutboxWorker implements AutoCloseable {
         boolean dead = attempts >= settings.maxAttempts();
         long next = outage.map(o -> o.nextAttempt(entry, now, backoff(attempts))).orElseGet(() -> now + backoff(attempts));
         session.recordAttempt(entry.id(), dead ? OutboxEntry.Status.DEAD : OutboxEntry.Status.PENDING, attempts,
-                next, null, delivery.detail() + attempt.fallback().map(f -> "; outage routine: " + f.detail()).orElse(""));
+                next, null, delivery.detail() + attempt.handover().map(h -> "; outage routine: " + h.outcome().detail()).orElse(""));
         if (dead) {
             metrics.dead(entry.channel());
             LOG.warn("Outbox {} to {} dead after {} attempts ({})", entry.id(), entry.channel(), attempts, delivery.detail());

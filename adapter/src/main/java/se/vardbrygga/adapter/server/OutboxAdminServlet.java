@@ -94,6 +94,9 @@ public final class OutboxAdminServlet extends HttpServlet {
         row.put("lastError", e.lastError());
         if (e.fallbackSent() != null) {
             row.put("fallbackSent", java.time.Instant.ofEpochMilli(e.fallbackSent()).toString()); // R-OUT-1
+            if (e.mailPending() && e.status() == OutboxEntry.Status.FALLBACK_SENT) {
+                row.put("outageMail", "pending"); // phoned; the encrypted e-mail still to go
+            }
         }
         return row;
     }

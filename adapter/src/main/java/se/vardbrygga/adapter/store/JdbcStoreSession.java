@@ -337,7 +337,7 @@ final class JdbcStoreSession implements StoreSession {
     }
 
     private static final String OUTBOX_COLUMNS = "id, message_id, res_type, res_id, res_version, channel, unit_ref, endpoint_ref, "
-            + "rules, status, attempts, next_attempt, created, delivered, last_error, fallback_sent";
+            + "rules, status, attempts, next_attempt, created, delivered, last_error, fallback_sent, mail_pending";
 
     @Override
     public void enqueue(OutboxEntry e) {
@@ -398,15 +398,27 @@ final class JdbcStoreSession implements StoreSession {
     }
 
     @Override
-    public void recordFallback(long id, int attempts, long nextAttempt, long sentAt, String detail) {
+    public void recordFallback(long id, int attempts, long nextAttempt, long sentAt, String detail, boolean mailPending) {
         wrote = true;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE outbox SET status = 'FALLBACK_SENT', attempts = ?, "
-                + "next_attempt = ?, fallback_sent = ?, last_error = ? WHERE id = ?")) {
+                + "next_attempt = ?, fallback_sent = ?, last_error = ?, mail_pending = ? WHERE id = ?")) {
             ps.setInt(1, attempts);
             ps.setLong(2, nextAttempt);
             ps.setLong(3, sentAt);
             ps.setString(4, truncate(detail));
-            ps.setLong(5, id);
+            ps.setBoolean(5, mailPending);
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new StoreFailure("outbox update failed", ex);
+        }
+    }
+
+    @Override
+    public void recordOutageMailSent(long id) {
+        wrote = true;
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE outbox SET mail_pending = FALSE WHERE id = ?")) {
+            ps.setLong(1, id);
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw new StoreFailure("outbox update failed", ex);
@@ -475,7 +487,7 @@ final class JdbcStoreSession implements StoreSession {
                     out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                             OutboxEntry.Status.valueOf(rs.getString(10)), rs.getInt(11), rs.getLong(12), rs.getLong(13),
-                            deliveredAt, rs.getString(15), fallbackAt));
+                            deliveredAt, rs.getString(15), fallbackAt, rs.getBoolean(17)));
                 }
             }
             return out;

@@ -59,8 +59,14 @@ public interface StoreSession {
     /** Outbox rows, newest first; {@code status} null for all, {@code resource} (Type/id) null for every resource. */
     List<OutboxEntry> outbox(OutboxEntry.Status status, String resource, int limit);
 
-    /** Marks a row handled by the outage routine (R-OUT-1): still delivered later, as already handled. */
-    void recordFallback(long id, int attempts, long nextAttempt, long sentAt, String detail);
+    /**
+     * Marks a row handled by the outage routine (R-OUT-1): still delivered later, as already handled; with
+     * {@code mailPending} when only the phone call went and the encrypted e-mail is still to go.
+     */
+    void recordFallback(long id, int attempts, long nextAttempt, long sentAt, String detail, boolean mailPending);
+
+    /** The outage routine's e-mail of a row handled by phone alone has now gone (R-OUT-1). */
+    void recordOutageMailSent(long id);
 
     /** Puts a dead row back to pending, attempts from zero; false when the row is not dead. */
     boolean replay(long id, long now);

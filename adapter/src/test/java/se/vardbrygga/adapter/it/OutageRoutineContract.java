@@ -152,6 +152,72 @@ abstract class OutageRoutineContract {
     }
 
     @Test
+    void When_TheMailServerIsDownToo_Expect_ThePhoneTaskAtOnce_ThenTheMailWhenItIsBack_NeverTwice_R_OUT_1() throws Exception {
+        ChannelSimulator lifecare = simulators.get("lifecare-sp");
+        int mailsBefore = simulators.mail().received().size();
+        int actedBefore = lifecare.actedOn().size();
+        int reconciledBefore = lifecare.reconciled().size();
+        String phoneCalls = "Task?code=http://vardbrygga.example/fhir/CodeSystem/task-code|phone-call&focus=Task/";
+        String mailHops = "AuditEvent?action=E&subtype=http://vardbrygga.example/fhir/CodeSystem/endpoint-type|smime-email&entity=Task/";
+        String id;
+        lifecare.mode(ChannelSimulator.Mode.DOWN);
+        simulators.mail().up(false);
+        try {
+            FhirHttp.Response r = intake.postJson("sip-invitation", RoutedDocuments.sipInvitation(7200));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            id = r.createdId("Task");
+            drain();
+            clock.advance(Duration.ofSeconds(61)); // past the deadline, the mail server refusing connections
+            drain();
+
+            JsonNode row = row(id);
+            assertThat(row.get("status").asText()).as("the phone call hands it over at once").isEqualTo("fallback-sent");
+            assertThat(row.get("outageMail").asText()).isEqualTo("pending");
+            assertThat(task(id).getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("fallback-sent");
+            Task call = (Task) fhir.get(phoneCalls + id).as(Bundle.class).getEntry().stream().map(e -> e.getResource())
+                    .reduce((a, b) -> { throw new AssertionError("more than one phone call"); }).orElseThrow();
+            assertThat(call.getOwner().getReference()).isEqualTo(healthCentre());
+            assertThat(call.getDescription()).contains("muntligt").contains(HOME_CARE_MAIL).contains("skickas så snart det går");
+            assertThat(call.hasNote()).isFalse();
+            assertThat(simulators.mail().received()).hasSize(mailsBefore);
+            assertThat(fhir.count(mailHops + id)).as("the failed e-mail audited").isEqualTo(1);
+
+            simulators.mail().up(true); // the mail server is back, Lifecare is not: the next attempt sends the e-mail
+            clock.advance(Duration.ofSeconds(11));
+            drain();
+
+            assertThat(simulators.mail().await(mailsBefore + 1, Duration.ofSeconds(10))).isTrue();
+            MimeMessage mail = simulators.mail().received().get(mailsBefore);
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(HOME_CARE_MAIL);
+            assertThat(ReceivingUnitKeys.demo().sbarText(mail)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("194403279823").contains("Hälsocentralen Ersboda").contains("R - Rekommendation");
+            assertThat(row(id).has("outageMail")).isFalse();
+            assertThat(row(id).get("status").asText()).isEqualTo("fallback-sent");
+            assertThat(fhir.get(phoneCalls + id).as(Bundle.class).getEntry()).singleElement().satisfies(e ->
+                    assertThat(((Task) e.getResource()).getNoteFirstRep().getText()).contains("har nu skickats krypterad").contains(HOME_CARE_MAIL));
+            assertThat(fhir.count(mailHops + id)).isEqualTo(2);
+
+            clock.advance(Duration.ofSeconds(11)); // still down: tried again through its channel, the e-mail not again
+            drain();
+            assertThat(simulators.mail().received()).hasSize(mailsBefore + 1);
+        } finally {
+            simulators.mail().up(true);
+            lifecare.mode(ChannelSimulator.Mode.UP);
+        }
+
+        Thread.sleep(CIRCUIT_OPEN_MILLIS + 100);
+        for (int round = 0; round < 2; round++) {
+            clock.advance(Duration.ofSeconds(11));
+            drain();
+        }
+        assertThat(row(id).get("status").asText()).isEqualTo("delivered");
+        assertThat(lifecare.reconciled()).as("delivered as already handled").hasSize(reconciledBefore + 1);
+        assertThat(lifecare.actedOn()).as("never acted on twice").hasSize(actedBefore);
+        assertThat(simulators.mail().received()).hasSize(mailsBefore + 1);
+        assertThat(fhir.count(phoneCalls + id)).isEqualTo(1);
+    }
+
+    @Test
     void When_TheSystemAnswersBeforeTheDeadline_Expect_NoOutageRoutine_R_OUT_1() throws Exception {
         ChannelSimulator lifecare = simulators.get("lifecare-sp");
         int mailsBefore = simulators.mail().received().size();

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import se.vardbrygga.adapter.channel.Delivery;
 import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.store.OutboxEntry;
 import se.vardbrygga.mappings.Codes;
 import se.vardbrygga.mappings.rules.Facts;
 import se.vardbrygga.profiles.Canonical;
@@ -87,7 +88,7 @@ class OutageParcelsTest {
         assertThat(parcel.form().sender()).isEqualTo("Hälsocentralen Ersboda");
         assertThat(parcel.form().receiver()).isEqualTo("Umeå kommun, hemsjukvård");
         assertThat(parcel.form().situation()).isEqualTo("Omläggning av bensår");
-        Task call = PhoneCallTask.of(parcel, NOW).orElseThrow();
+        Task call = PhoneCallTask.of(parcel, NOW, false).orElseThrow();
         assertThat(call.getOwner().getReference()).isEqualTo("Organization/hc");
         assertThat(call.getFocus().getReference()).isEqualTo("Task/t/_history/1");
         assertThat(call.getInputFirstRep().getValue().primitiveValue()).isEqualTo("+4690159200");
@@ -102,8 +103,41 @@ class OutageParcelsTest {
         assertThat(parcel.canMail()).isFalse();
         assertThat(parcel.mailProblem()).contains("not valid now");
         OutageRoutine routine = OutageRoutine.of(AdapterConfig.Outage.OFF.withSmtp("127.0.0.1", 1), 8).orElseThrow();
-        assertThat(routine.handOver(parcel)).get().isInstanceOf(Delivery.Delivered.class);
-        assertThat(PhoneCallTask.of(parcel, later).orElseThrow().getDescription()).contains("muntligt").contains("not valid now");
+        assertThat(routine.handOver(pending("m2"), parcel)).hasValueSatisfying(handover -> {
+            assertThat(handover.outcome()).isInstanceOf(Delivery.Delivered.class);
+            assertThat(handover.phoneCall()).isTrue();
+            assertThat(handover.mail()).isEqualTo(Handover.Mail.NOT_POSSIBLE);
+        });
+        assertThat(PhoneCallTask.of(parcel, later, false).orElseThrow().getDescription()).contains("muntligt").contains("not valid now");
+    }
+
+    @Test
+    void When_TheMailServerIsDownToo_Expect_ThePhoneCallNowAndTheMailTriedAgainLater_R_OUT_1() {
+        OutageParcel parcel = OutageParcels.of("m4", "lifecare-sp", "Organization/home", assignment(), facts, NOW).orElseThrow();
+        OutageRoutine routine = OutageRoutine.of(AdapterConfig.Outage.OFF.withSmtp("127.0.0.1", 1).withAfterMillis(1000), 8).orElseThrow();
+
+        Handover first = routine.handOver(pending("m4"), parcel).orElseThrow(); // nothing listens on port 1
+        assertThat(first.outcome()).isInstanceOf(Delivery.Transient.class);
+        assertThat(first.phoneCall()).isTrue();
+        assertThat(first.mail()).isEqualTo(Handover.Mail.TO_RETRY);
+        assertThat(first.tookOver()).as("the phone call tells the receiver now").isTrue();
+        assertThat(PhoneCallTask.of(parcel, NOW, true).orElseThrow().getDescription())
+                .contains("muntligt").contains(MAIL).contains("skickas så snart det går");
+
+        OutboxEntry phoned = phonedMailPending("m4", true);
+        assertThat(routine.takesOver(phoned, NOW.toEpochMilli(), false)).as("the e-mail is still to go").isTrue();
+        assertThat(routine.handOver(phoned, parcel).orElseThrow().phoneCall()).as("one phone call per message").isFalse();
+        assertThat(routine.takesOver(phonedMailPending("m4", false), NOW.toEpochMilli(), false)).isFalse();
+    }
+
+    private static OutboxEntry pending(String messageId) {
+        return OutboxEntry.queued(messageId, "Task", "t", 1, "lifecare-sp", "Organization/home", "Endpoint/e", "R-INFO-1", 0);
+    }
+
+    private static OutboxEntry phonedMailPending(String messageId, boolean mailPending) {
+        OutboxEntry e = pending(messageId);
+        return new OutboxEntry(e.id(), e.messageId(), e.resourceType(), e.resourceId(), e.resourceVersion(), e.channel(), e.unit(),
+                e.endpoint(), e.rules(), OutboxEntry.Status.FALLBACK_SENT, 3, 0, 0, null, null, 5L, mailPending);
     }
 
     @Test
@@ -151,7 +185,7 @@ class OutageParcelsTest {
         assertThat(parcel.form().note()).contains("överförs till tjänsteköparen").contains("inte finnas kvar hos utföraren");
         assertThat(parcel.form().assessment()).contains("Bedömd fortsatt insats: Omläggning varannan dag");
         assertThat(parcel.form().sender()).isEqualTo("Umeå kommun, hemsjukvård"); // the executor writes to the purchaser
-        Task call = PhoneCallTask.of(parcel, NOW).orElseThrow();
+        Task call = PhoneCallTask.of(parcel, NOW, false).orElseThrow();
         assertThat(call.getOwner().getReference()).isEqualTo("Organization/home");
         assertThat(call.getDescription()).contains("R-TK-7");
     }
@@ -162,6 +196,6 @@ class OutageParcelsTest {
                 .orElseThrow();
 
         assertThat(parcel.form().title()).isNull();
-        assertThat(PhoneCallTask.of(parcel, NOW).orElseThrow().getDescription()).doesNotContain("R-TK-7");
+        assertThat(PhoneCallTask.of(parcel, NOW, false).orElseThrow().getDescription()).doesNotContain("R-TK-7");
     }
 }

@@ -26,9 +26,6 @@ public final class AssistanceRules {
     public static final Duration LIMIT = Duration.ofDays(28);
     /** How long before the limit the executor is reminded. */
     public static final Duration REMIND_BEFORE = Duration.ofDays(7);
-    /** Identifier system of the Tasks the rules create once per stay (the conditional-create key). */
-    public static final String RULE_TASK_ID = Canonical.BASE + "/sid/rule-task";
-
     private AssistanceRules() {
     }
 
@@ -54,7 +51,7 @@ public final class AssistanceRules {
     public record Reminder(String key, Task task) {
         /** The conditional-create criteria that find this reminder if it was created before. */
         public String ifNoneExist() {
-            return "identifier=" + RULE_TASK_ID + "|" + key;
+            return "identifier=" + Canonical.RULE_TASK_ID + "|" + key;
         }
     }
 
@@ -109,6 +106,6 @@ public final class AssistanceRules {
 
     /** The identifier that makes a rule's Task unique per stay and key. */
     public static Identifier ruleTaskIdentifier(String key) {
-        return new Identifier().setSystem(RULE_TASK_ID).setValue(key);
+        return new Identifier().setSystem(Canonical.RULE_TASK_ID).setValue(key);
     }
 }

@@ -87,7 +87,7 @@ final class PurchaseNotices {
                 .setOwner(agreement.get().purchaser().orElseThrow().copy())
                 .setRequester(notice.getSender().copy())
                 .setDescription("A serious deviation during a service purchase: contact the chief physician / MAS directly (R-TK-5)");
-        contact.addIdentifier(new Identifier().setSystem(AssistanceRules.RULE_TASK_ID).setValue(id + "/deviation-direct-contact"));
+        contact.addIdentifier(new Identifier().setSystem(Canonical.RULE_TASK_ID).setValue(id + "/deviation-direct-contact"));
         contact.setReasonCode(Codes.ruleConcept("R-TK-5", null));
         return RuleEffects.creating(List.of(contact));
     }
