@@ -85,9 +85,10 @@ public final class RoutingLatency {
         // warm-up at the measured rate: the JIT compiles HAPI's parser and validator for a minute or more (on two cores
         // its compiler threads took more CPU than the requests in a 20 s run); a steady load is measured after it
         int warmUp = Integer.getInteger("warmUpSeconds", 60);
-        load(http, rate, warmUp, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", "warm-up " + n))
+        Load warming = load(http, rate, warmUp, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", "warm-up " + n))
                 : send(http, intake + "sip-invitation", invitation(-n)));
         waitForEmptyOutbox(http, root);
+        System.out.println("warm-up answers: " + statuses(warming));
         java.util.TreeMap<Double, Double> before = buckets(get(http, root + "/metrics"));
         Load measured = load(http, rate, seconds, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", Integer.toString(n)))
                 : send(http, intake + "sip-invitation", invitation(n)));
@@ -115,6 +116,12 @@ public final class RoutingLatency {
 
     /** The requests of one load phase and their answer times (ms). */
     private record Load(List<CompletableFuture<HttpResponse<String>>> answers, List<Double> millis) {
+    }
+
+    /** How many answers of a load had each status (-1: the connection was lost). */
+    private static Map<Integer, Long> statuses(Load load) {
+        return load.answers().stream().map(a -> a.handle((r, e) -> e == null ? r.statusCode() : -1).join())
+                .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     /** Sends request {@code n} (1, 2, …) at a fixed rate for the given seconds; returns when the last is sent. */

@@ -68,4 +68,17 @@ class InstanceValidatorPoolTest {
         // unbounded, the four threads overlap and each builds a validator of its own
         assertThat(pool.validatorsBuilt()).isEqualTo(1);
     }
+
+    @Test
+    void When_AnUnknownResourceTypeIsParsedTwice_Expect_AnErrorBothTimes_AndKnownTypesStillValidate() {
+        InstanceValidatorPool pool = new InstanceValidatorPool(
+                ProfileValidator.supportChain(FHIR, ProfileValidator.projectPackage(FHIR)), 100, 1);
+        List<String> profile = List.of(Canonical.BASE + "/StructureDefinition/vb-delegation-task");
+        String unknown = "{\"resourceType\": \"Taskk\", \"status\": \"requested\"}";
+
+        assertThat(hasErrors(pool.validate(unknown, profile))).isTrue();
+        assertThat(hasErrors(pool.validate(json("vb-delegation-task-example"), profile))).isFalse();
+        assertThat(hasErrors(pool.validate(unknown, profile))).as("not remembered as found").isTrue();
+        assertThat(hasErrors(pool.validate(json("invalid-vb-del-max-year"), profile))).isTrue();
+    }
 }
