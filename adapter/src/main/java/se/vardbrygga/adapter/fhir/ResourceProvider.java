@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -34,6 +35,16 @@ public class ResourceProvider<T extends IBaseResource> extends ReadOnlyResourceP
         MethodOutcome result = new MethodOutcome(outcome.resource().getIdElement(), outcome.created());
         result.setResource(outcome.resource());
         return result;
+    }
+
+    /**
+     * POST [type]/$validate: the profile check a create makes, nothing stored, nothing decided by the domain rules
+     * (they need the stored data). 200 with an OperationOutcome: its errors, or one information issue when there are
+     * none — for systems that want to check what they will send, and for the conformance suite.
+     */
+    @Validate
+    public MethodOutcome validate(@ResourceParam T resource) {
+        return new MethodOutcome().setOperationOutcome(service.validate((Resource) resource));
     }
 
     /** PUT [type]/[id]; {@code If-Match: W/"n"} makes a stale version a 412. */

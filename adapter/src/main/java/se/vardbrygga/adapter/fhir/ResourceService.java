@@ -84,6 +84,19 @@ public final class ResourceService {
         return new WriteOutcome(insertNew(session, resource, newId()), true);
     }
 
+    /** The profile check of a write, without the write: the errors, or one information issue saying there are none. */
+    public org.hl7.fhir.r4.model.OperationOutcome validate(Resource resource) {
+        try {
+            validator.validate(resource, context.newJsonParser().encodeResourceToString(resource));
+        } catch (ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException invalid) {
+            return (org.hl7.fhir.r4.model.OperationOutcome) invalid.getOperationOutcome();
+        }
+        org.hl7.fhir.r4.model.OperationOutcome valid = new org.hl7.fhir.r4.model.OperationOutcome();
+        valid.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.INFORMATION)
+                .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics("No issues: the resource conforms to its profile");
+        return valid;
+    }
+
     /** A fresh server-assigned id. */
     public String newId() {
         return UUID.randomUUID().toString();

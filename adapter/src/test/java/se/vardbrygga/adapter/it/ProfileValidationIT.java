@@ -100,6 +100,32 @@ class ProfileValidationIT {
     }
 
     @Test
+    void When_ExamplesValidatedWithTheValidateOperation_Expect_200OutcomeErrorsOnlyForTheInvalidAndNothingStored() {
+        for (Resource example : ProfileExamples.all()) {
+            if (!SupportedResources.writableNames().contains(example.fhirType())) {
+                continue;
+            }
+            int before = count(example.fhirType());
+
+            FhirHttp.Response r = http.post(example.fhirType() + "/$validate", example);
+
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            OperationOutcome oo = r.as(OperationOutcome.class);
+            boolean invalid = example.getIdElement().getIdPart().startsWith("invalid-");
+            if (invalid) {
+                assertThat(oo.getIssue()).as(example.getIdElement().getIdPart()).anySatisfy(issue -> {
+                    assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+                    assertThat(issue.getDiagnostics()).contains(ProfileExamples.expectedKey(example));
+                });
+            } else {
+                assertThat(oo.getIssue()).as(example.getIdElement().getIdPart())
+                        .allSatisfy(issue -> assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION));
+            }
+            assertThat(count(example.fhirType())).isEqualTo(before);
+        }
+    }
+
+    @Test
     void When_UpdateMakesResourceInvalid_Expect_422AndVersionUnchanged() {
         // a home-visit Task: no domain rule resolves its references on create
         Resource valid = ProfileExamples.valid().stream()

@@ -1,0 +1,47 @@
+package se.vardbrygga.adapter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.vardbrygga.adapter.cli.Demo;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.config.ConfigLoader;
+import se.vardbrygga.adapter.server.AdapterServer;
+import se.vardbrygga.conformance.RunCommand;
+
+/**
+ * The conformance suite (its command line, as a tester runs it) against the adapter in the demo configuration:
+ * seeded directory, simulators, tokens from the server's own endpoint. Every script passes; the reports are written
+ * and name no personnummer and no token.
+ */
+class ConformanceSuiteIT {
+
+    @Test
+    void When_TheSuiteRunsAgainstTheDemo_Expect_EveryTestPassesAndTheReportsWritten(@TempDir Path dir) throws Exception {
+        AdapterConfig config = new ConfigLoader(java.util.Map.of()).load(null).withPort(0);
+        try (AdapterServer demo = Demo.start(config, dir.resolve("data"), 0)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path reports = dir.resolve("reports");
+
+            int exit = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run(new String[] {"--base-url", demo.baseUrl(), "--client-id", "healthcentre-ersboda", "--client-secret", "demo",
+                            "--out", reports.toString()});
+
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(printed).contains(" 0 failed, 0 errors");
+            String junit = Files.readString(reports.resolve("junit.xml"));
+            assertThat(junit).contains("failures=\"0\"").contains("errors=\"0\"");
+            String html = Files.readString(reports.resolve("report.html"));
+            assertThat(html).contains("profiles").doesNotContain("194403279823").doesNotContain("eyJ");
+            assertThat(reports.resolve("testreports").resolve("profiles.json")).exists();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package se.vardbrygga.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.TestScript;
+import se.vardbrygga.conformance.report.Reports;
+import se.vardbrygga.conformance.suite.Credentials;
+import se.vardbrygga.conformance.suite.Outcome;
+import se.vardbrygga.conformance.suite.ProfileCheck;
+import se.vardbrygga.conformance.suite.ServerConnection;
+import se.vardbrygga.conformance.suite.SuiteResult;
+import se.vardbrygga.conformance.suite.SuiteRunner;
+import se.vardbrygga.conformance.suite.TestScripts;
+
+/** The suite run from the command line: options → run → reports → summary and exit code. */
+public final class RunCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        if (args.length == 0 || List.of(args).contains("--help")) {
+            out.println(RunOptions.USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(RunOptions.USAGE);
+            return 2;
+        }
+        FhirContext fhir = FhirContext.forR4Cached();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<TestScript> scripts = TestScripts.all(fhir).stream()
+                .filter(s -> options.only().isEmpty() || options.only().contains(s.getIdElement().getIdPart())).toList();
+        if (scripts.isEmpty()) {
+            err.println("no script named " + options.only());
+            return 2;
+        }
+        SuiteResult result;
+        try {
+            Map<Integer, Supplier<String>> origins = new LinkedHashMap<>();
+            options.origins().forEach((n, v) -> origins.put(Integer.parseInt(n), credentials(http, options.baseUrl(), v, options)));
+            ServerConnection server = new ServerConnection(http, options.baseUrl(), main(http, options), Duration.ofSeconds(options.timeoutSeconds()));
+            out.println("Vårdbrygga conformance suite against " + options.baseUrl() + " (" + scripts.size() + " scripts)");
+            result = new SuiteRunner(server, origins, new ProfileCheck(fhir), out::println).run(scripts);
+        } catch (Credentials.CredentialsException e) {
+            err.println("cannot authenticate: " + e.getMessage());
+            return 2;
+        }
+        try {
+            Reports.writeAll(result, options.out());
+        } catch (IOException e) {
+            err.println("cannot write the reports to " + options.out() + ": " + e.getMessage());
+            return 2;
+        }
+        Map<Outcome, Integer> counts = result.counts();
+        out.printf("%d passed, %d failed, %d errors, %d skipped, %d warnings; %d scripts omitted by the CapabilityStatement%n",
+                counts.get(Outcome.PASS), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR), counts.get(Outcome.SKIP),
+                counts.get(Outcome.WARNING), result.omitted().size());
+        out.println("reports: " + options.out().toAbsolutePath().resolve("report.html"));
+        boolean passed = result.passed(options.strict());
+        if (!passed && options.strict() && counts.get(Outcome.SKIP) > 0) {
+            out.println("--strict: skipped tests count as failures");
+        }
+        return passed ? 0 : 1;
+    }
+
+    private static Credentials main(HttpClient http, RunOptions options) {
+        if (options.token() != null) {
+            return Credentials.token(options.token());
+        }
+        if (options.clientId() != null) {
+            return Credentials.client(http, options.baseUrl(), options.clientId(), options.clientSecret(), options.scope(), options.tokenUrl());
+        }
+        return Credentials.none();
+    }
+
+    /** An origin's credentials: {@code ID:SECRET} by client credentials, else a token. */
+    private static Credentials credentials(HttpClient http, String baseUrl, String value, RunOptions options) {
+        if (value.contains(":") && !value.startsWith("ey")) {
+            return Credentials.client(http, baseUrl, value.substring(0, value.indexOf(':')), value.substring(value.indexOf(':') + 1),
+                    options.scope(), options.tokenUrl());
+        }
+        return Credentials.token(value);
+    }
+}
