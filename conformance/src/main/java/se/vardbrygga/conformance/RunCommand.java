@@ -46,6 +46,11 @@ public final class RunCommand {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<TestScript> scripts = TestScripts.all(fhir).stream()
                 .filter(s -> options.only().isEmpty() || options.only().contains(s.getIdElement().getIdPart())).toList();
+        // --var NAME=VALUE: the value of a variable that has a default (one computed from an answer is not given)
+        for (TestScript script : scripts) {
+            script.getVariable().stream().filter(v -> options.vars().containsKey(v.getName()) && v.hasDefaultValue() && !v.hasExpression())
+                    .forEach(v -> v.setDefaultValue(options.vars().get(v.getName())));
+        }
         if (scripts.isEmpty()) {
             err.println("no script named " + options.only());
             return 2;

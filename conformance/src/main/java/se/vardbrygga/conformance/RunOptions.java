@@ -11,7 +11,7 @@ import java.util.Map;
  * whose message the command prints with the usage.
  */
 record RunOptions(String baseUrl, Path out, String token, String clientId, String clientSecret, String scope, String tokenUrl,
-                  Map<String, String> origins, boolean strict, List<String> only, int timeoutSeconds) {
+                  Map<String, String> origins, Map<String, String> vars, boolean strict, List<String> only, int timeoutSeconds) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar vardbrygga-conformance.jar [run] --base-url URL [options]",
@@ -23,6 +23,8 @@ record RunOptions(String baseUrl, Path out, String token, String clientId, Strin
             "                             client credentials; the token endpoint is read from .well-known/smart-configuration unless given",
             "  --origin N=TOKEN           the token of the scripts' origin N (a second client, e.g. the receiving unit); repeatable",
             "  --origin N=ID:SECRET       the same by client credentials",
+            "  --var NAME=VALUE           the value of a scripts' variable that has a default (the units' HSA-ids, the patient's",
+            "                             personnummer; the defaults are the demo's); repeatable",
             "  --only NAME                run only this script (its file name without .json); repeatable",
             "  --strict                   a skipped test fails the run",
             "  --timeout SECONDS          per request (default 30)",
@@ -31,6 +33,7 @@ record RunOptions(String baseUrl, Path out, String token, String clientId, Strin
     static RunOptions parse(String[] args) {
         Map<String, String> single = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
+        Map<String, String> vars = new LinkedHashMap<>();
         List<String> only = new ArrayList<>();
         boolean strict = false;
         for (int i = 0; i < args.length; i++) {
@@ -45,6 +48,13 @@ record RunOptions(String baseUrl, Path out, String token, String clientId, Strin
                         throw new IllegalArgumentException("--origin takes N=TOKEN or N=CLIENT_ID:SECRET, got " + v.replaceAll("=.*", "=…"));
                     }
                     origins.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
+                }
+                case "--var" -> {
+                    String v = value(args, ++i, arg);
+                    if (!v.matches("[A-Za-z0-9_-]+=.*")) {
+                        throw new IllegalArgumentException("--var takes NAME=VALUE, got " + v);
+                    }
+                    vars.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
                 }
                 case "--only" -> only.add(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -66,8 +76,11 @@ record RunOptions(String baseUrl, Path out, String token, String clientId, Strin
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--timeout takes whole seconds");
         }
+        if (timeout < 1) {
+            throw new IllegalArgumentException("--timeout takes whole seconds, at least 1");
+        }
         return new RunOptions(base.replaceAll("/+$", ""), Path.of(single.getOrDefault("out", "conformance-report")), single.get("token"),
-                single.get("client-id"), single.get("client-secret"), single.get("scope"), single.get("token-url"), origins, strict, only, timeout);
+                single.get("client-id"), single.get("client-secret"), single.get("scope"), single.get("token-url"), origins, vars, strict, only, timeout);
     }
 
     private static String value(String[] args, int i, String option) {

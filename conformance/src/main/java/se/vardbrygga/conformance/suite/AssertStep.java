@@ -87,11 +87,12 @@ final class AssertStep {
             failures.add("expected " + a.getExpression() + ", but there is no resource");
             return;
         }
-        List<IBase> result = context.evaluate(body, a.getExpression());
+        String expression = context.substitute(a.getExpression());
+        List<IBase> result = context.evaluate(body, expression);
         List<String> values = result.stream().map(ScriptContext::text).toList();
         String op = a.hasOperator() ? a.getOperator().toCode() : a.hasValue() ? "equals" : "eval";
         boolean ok = op.equals("eval") ? values.equals(List.of("true")) : compare(op, values, context.substitute(a.getValue()));
-        check(ok, a.getExpression() + (op.equals("eval") ? " is true" : " " + op + (a.hasValue() ? " " + context.substitute(a.getValue()) : "")),
+        check(ok, expression + (op.equals("eval") ? " is true" : " " + op + (a.hasValue() ? " " + context.substitute(a.getValue()) : "")),
                 "got " + (values.isEmpty() ? "nothing" : values), passed, failures);
     }
 

@@ -103,13 +103,16 @@ public final class CapabilityCheck {
         }
 
         static List<String> names(String params) {
-            if (params == null || !params.contains("?")) {
+            if (params == null || params.isEmpty()) {
                 return List.of();
             }
             List<String> names = new ArrayList<>();
+            // "?a=1" or, as OperationStep also accepts for a search, "a=1"
             for (String pair : params.substring(params.indexOf('?') + 1).split("&")) {
                 String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                names.add(name.contains(":") ? name.substring(0, name.indexOf(':')) : name);
+                if (!name.isEmpty()) {
+                    names.add(name.contains(":") ? name.substring(0, name.indexOf(':')) : name);
+                }
             }
             return names;
         }

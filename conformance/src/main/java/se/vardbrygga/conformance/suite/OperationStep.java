@@ -78,7 +78,7 @@ final class OperationStep {
                 .orElseThrow(() -> new ScriptContext.ScriptException("no id for target '" + op.getTargetId() + "' (did its create pass?)"));
     }
 
-    private static String describe(TestScript.SetupActionOperationComponent op) {
+    static String describe(TestScript.SetupActionOperationComponent op) {
         return (op.hasType() ? op.getType().getCode() : op.getMethod() == null ? "request" : op.getMethod().toCode())
                 + (op.hasResource() ? " " + op.getResource() : "") + (op.hasParams() ? " " + op.getParams() : "")
                 + (op.hasUrl() ? " " + op.getUrl() : "");

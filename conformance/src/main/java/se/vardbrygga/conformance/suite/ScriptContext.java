@@ -84,7 +84,12 @@ final class ScriptContext {
         if (responses.containsKey(sourceId)) {
             return Optional.ofNullable(responses.get(sourceId).responseBody());
         }
-        return Optional.ofNullable(fixtures.get(sourceId)).map(this::substitute);
+        return fixture(sourceId).map(this::substitute);
+    }
+
+    /** A fixture's text as packed, variables not yet filled in. */
+    Optional<String> fixture(String id) {
+        return Optional.ofNullable(fixtures.get(id));
     }
 
     /** The id of the resource a fixture or an answer is about: the answer's Location, else the body's id. */

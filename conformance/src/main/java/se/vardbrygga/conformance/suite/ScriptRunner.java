@@ -108,8 +108,10 @@ public final class ScriptRunner {
 
     private static String label(Action action) {
         if (action.operation() != null) {
-            return action.operation().hasLabel() ? action.operation().getLabel() : action.operation().getDescription();
+            return action.operation().hasLabel() ? action.operation().getLabel() : action.operation().hasDescription()
+                    ? action.operation().getDescription() : OperationStep.describe(action.operation());
         }
-        return action.assertion().hasLabel() ? action.assertion().getLabel() : action.assertion().getDescription();
+        return action.assertion().hasLabel() ? action.assertion().getLabel() : action.assertion().hasDescription()
+                ? action.assertion().getDescription() : "assert";
     }
 }

@@ -45,6 +45,22 @@ public final class ServerConnection {
         return baseUrl + (pathOrUrl.startsWith("/") || pathOrUrl.startsWith("?") ? "" : "/") + pathOrUrl;
     }
 
+    /**
+     * The URI of a URL as scripts write it: characters a URI may not hold ({@code |} of token searches, spaces, …)
+     * percent-encoded, what is already encoded left as is.
+     */
+    static URI uri(String url) {
+        StringBuilder out = new StringBuilder(url.length());
+        for (char c : url.toCharArray()) {
+            if (c == '|' || c == ' ' || c == '"' || c == '<' || c == '>' || c == '{' || c == '}' || c == '^' || c == '`' || c == '\\') {
+                out.append('%').append(String.format("%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return URI.create(out.toString());
+    }
+
     /** Sends one request; extra headers override the defaults (Accept, Content-Type, Authorization). */
     public Exchange send(String method, String pathOrUrl, String body, Map<String, String> headers) {
         String url = resolve(pathOrUrl);
@@ -62,7 +78,7 @@ public final class ServerConnection {
         sent.forEach((k, v) -> requestHeaders.put(k, List.of(v)));
         long start = System.nanoTime();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(timeout)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             sent.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
