@@ -1,18 +1,9 @@
 package se.vardbrygga.adapter.validation;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -23,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vardbrygga.profiles.Canonical;
 import se.vardbrygga.profiles.ProfilePackage;
+import se.vardbrygga.profiles.ProfileValidationSupport;
 
 /**
  * Validates every write against the profile the resource claims in {@code meta.profile}, or the
@@ -46,36 +38,12 @@ public final class ProfileValidator implements ResourceValidator {
     }
 
     public static ProfileValidator create(FhirContext context) {
-        NpmPackageValidationSupport project = projectPackage(context);
+        NpmPackageValidationSupport project = ProfileValidationSupport.projectPackage(context);
         List<StructureDefinition> profiles = project.<StructureDefinition>fetchAllStructureDefinitions().stream()
                 .filter(sd -> sd.getUrl().startsWith(ProfilePackage.STRUCTURE_DEFINITION_BASE))
                 .toList();
         return new ProfileValidator(context,
-                new InstanceValidatorPool(supportChain(context, project), InstanceValidatorPool.DEFAULT_MAX_USES), profiles);
-    }
-
-    /** The project's FHIR package (profiles, terminology, examples) from the classpath. */
-    static NpmPackageValidationSupport projectPackage(FhirContext context) {
-        NpmPackageValidationSupport project = new NpmPackageValidationSupport(context);
-        try {
-            project.loadPackageFromClasspath(ProfilePackage.CLASSPATH);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The profile package is missing from the classpath", e);
-        }
-        return project;
-    }
-
-    /** The project package, the FHIR core definitions, snapshots and offline terminology, in that order. */
-    static IValidationSupport supportChain(FhirContext context, NpmPackageValidationSupport project) {
-        UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(context);
-        unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        return new ValidationSupportChain(
-                project,
-                new DefaultProfileValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context),
-                new InMemoryTerminologyServerValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context),
-                unknownSystems);
+                new InstanceValidatorPool(ProfileValidationSupport.chain(context, project), InstanceValidatorPool.DEFAULT_MAX_USES), profiles);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import se.vardbrygga.profiles.Canonical;
+import se.vardbrygga.profiles.ProfileValidationSupport;
 
 class InstanceValidatorPoolTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -26,7 +27,7 @@ class InstanceValidatorPoolTest {
     @Test
     void When_ValidatorReachesItsMaximumUses_Expect_ItIsReplacedAndStillValidates() {
         InstanceValidatorPool pool = new InstanceValidatorPool(
-                ProfileValidator.supportChain(FHIR, ProfileValidator.projectPackage(FHIR)), 3);
+                ProfileValidationSupport.chain(FHIR, ProfileValidationSupport.projectPackage(FHIR)), 3);
         String valid = json("vb-delegation-task-example");
         String invalid = json("invalid-vb-del-max-year");
         List<String> profile = List.of(Canonical.BASE + "/StructureDefinition/vb-delegation-task");
@@ -41,7 +42,7 @@ class InstanceValidatorPoolTest {
     @Test
     void When_MoreThreadsValidateThanTheBound_Expect_TheyWaitAndOneValidatorServesThem() throws Exception {
         InstanceValidatorPool pool = new InstanceValidatorPool(
-                ProfileValidator.supportChain(FHIR, ProfileValidator.projectPackage(FHIR)), 100, 1);
+                ProfileValidationSupport.chain(FHIR, ProfileValidationSupport.projectPackage(FHIR)), 100, 1);
         String valid = json("vb-delegation-task-example");
         List<String> profile = List.of(Canonical.BASE + "/StructureDefinition/vb-delegation-task");
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -72,7 +73,7 @@ class InstanceValidatorPoolTest {
     @Test
     void When_AnUnknownResourceTypeIsParsedTwice_Expect_AnErrorBothTimes_AndKnownTypesStillValidate() {
         InstanceValidatorPool pool = new InstanceValidatorPool(
-                ProfileValidator.supportChain(FHIR, ProfileValidator.projectPackage(FHIR)), 100, 1);
+                ProfileValidationSupport.chain(FHIR, ProfileValidationSupport.projectPackage(FHIR)), 100, 1);
         List<String> profile = List.of(Canonical.BASE + "/StructureDefinition/vb-delegation-task");
         String unknown = "{\"resourceType\": \"Taskk\", \"status\": \"requested\"}";
 

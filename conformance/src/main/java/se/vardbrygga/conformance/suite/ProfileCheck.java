@@ -1,27 +1,18 @@
 package se.vardbrygga.conformance.suite;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import se.vardbrygga.profiles.ProfilePackage;
+import se.vardbrygga.profiles.ProfileValidationSupport;
 
 /**
- * Offline validation of what a server answers, by the profiles packaged in this jar (the project's FHIR package and
- * the FHIR R4 core definitions): no validator service, no network. Unknown code systems are warnings, as in the
- * adapter; errors and fatal issues are what a {@code validateProfileId} assert reports.
+ * Offline validation of what a server answers, by the profiles packaged in this jar, with the adapter's support chain
+ * ({@link ProfileValidationSupport}): no validator service, no network. Errors and fatal issues are what a
+ * {@code validateProfileId} assert reports.
  */
 public final class ProfileCheck {
     private final FhirContext fhir;
@@ -29,17 +20,7 @@ public final class ProfileCheck {
 
     public ProfileCheck(FhirContext fhir) {
         this.fhir = fhir;
-        NpmPackageValidationSupport project = new NpmPackageValidationSupport(fhir);
-        try {
-            project.loadPackageFromClasspath(ProfilePackage.CLASSPATH);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the profile package is missing from the suite's jar", e);
-        }
-        UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(fhir);
-        unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        ValidationSupportChain chain = new ValidationSupportChain(project, new DefaultProfileValidationSupport(fhir),
-                new SnapshotGeneratingValidationSupport(fhir), new InMemoryTerminologyServerValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir), unknownSystems);
+        IValidationSupport chain = ProfileValidationSupport.chain(fhir, ProfileValidationSupport.projectPackage(fhir));
         FhirInstanceValidator instance = new FhirInstanceValidator(chain);
         instance.setAnyExtensionsAllowed(true);
         instance.setErrorForUnknownProfiles(true);
