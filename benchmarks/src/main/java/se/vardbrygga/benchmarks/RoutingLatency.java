@@ -85,20 +85,20 @@ public final class RoutingLatency {
         // warm-up at the measured rate: the JIT compiles HAPI's parser and validator for a minute or more (on two cores
         // its compiler threads took more CPU than the requests in a 20 s run); a steady load is measured after it
         int warmUp = Integer.getInteger("warmUpSeconds", 60);
-        Load warming = load(http, rate, warmUp, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", "warm-up " + n))
-                : send(http, intake + "sip-invitation", invitation(-n)));
+        java.util.function.BiFunction<Integer, Boolean, CompletableFuture<HttpResponse<String>>> request = (n, warm) -> tasks
+                ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", (warm ? "warm-up " : "") + n))
+                : send(http, intake + "sip-invitation", invitation(warm ? -n : n));
+        Load warming = load(http, rate, warmUp, n -> request.apply(n, true));
         waitForEmptyOutbox(http, root);
         System.out.println("warm-up answers: " + statuses(warming));
         java.util.TreeMap<Double, Double> before = buckets(get(http, root + "/metrics"));
-        Load measured = load(http, rate, seconds, n -> tasks ? send(http, server.baseUrl() + "/Task", taskTemplate.replace("#N#", Integer.toString(n)))
-                : send(http, intake + "sip-invitation", invitation(n)));
-        List<CompletableFuture<HttpResponse<String>>> answers = measured.answers();
+        Load measured = load(http, rate, seconds, n -> request.apply(n, false));
         List<Double> intakeMillis = measured.millis();
         // a request the connection lost (e.g. one sent on a pooled connection the server closed as idle) counts as refused
-        long failed = answers.stream().map(a -> a.handle((r, e) -> e == null ? r.statusCode() : -1).join()).filter(status -> status != 201).count();
+        long failed = statuses(measured).entrySet().stream().filter(s -> s.getKey() != 201).mapToLong(Map.Entry::getValue).sum();
         String counts = waitForEmptyOutbox(http, root);
         String metrics = get(http, root + "/metrics");
-        System.out.printf("%s: %d %s at %d/s over %d s, %d refused%n", db, answers.size(),
+        System.out.printf("%s: %d %s at %d/s over %d s, %d refused%n", db, measured.answers().size(),
                 tasks ? "SIP invitation Tasks (FHIR create, one resource each)" : "SIP invitations (intake: CarePlan + Task each)",
                 rate, seconds, failed);
         List<Double> answered = intakeMillis.stream().sorted().toList();

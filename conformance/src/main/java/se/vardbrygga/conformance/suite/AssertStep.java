@@ -31,7 +31,7 @@ final class AssertStep {
     }
 
     ActionResult run(TestScript.SetupActionAssertComponent a, ScriptContext context) {
-        String label = a.hasLabel() ? a.getLabel() : a.hasDescription() ? a.getDescription() : "assert";
+        String label = label(a);
         List<String> failures = new ArrayList<>();
         List<String> passed = new ArrayList<>();
         try {
@@ -79,6 +79,11 @@ final class AssertStep {
             return ActionResult.assertion(label, Outcome.PASS, String.join("; ", passed));
         }
         return ActionResult.assertion(label, a.getWarningOnly() ? Outcome.WARNING : Outcome.FAIL, String.join("; ", failures));
+    }
+
+    /** How reports name an assert: its label, else its description, else "assert". */
+    static String label(TestScript.SetupActionAssertComponent a) {
+        return a.hasLabel() ? a.getLabel() : a.hasDescription() ? a.getDescription() : "assert";
     }
 
     private void expression(TestScript.SetupActionAssertComponent a, ScriptContext context, String body, List<String> passed,

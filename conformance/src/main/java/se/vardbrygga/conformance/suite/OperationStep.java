@@ -19,7 +19,7 @@ final class OperationStep {
     }
 
     ActionResult run(TestScript.SetupActionOperationComponent op, ScriptContext context) {
-        String label = op.hasLabel() ? op.getLabel() : op.hasDescription() ? op.getDescription() : describe(op);
+        String label = label(op);
         Exchange exchange;
         try {
             Request request = request(op, context);
@@ -78,7 +78,12 @@ final class OperationStep {
                 .orElseThrow(() -> new ScriptContext.ScriptException("no id for target '" + op.getTargetId() + "' (did its create pass?)"));
     }
 
-    static String describe(TestScript.SetupActionOperationComponent op) {
+    /** How reports name an operation: its label, else its description, else what it does. */
+    static String label(TestScript.SetupActionOperationComponent op) {
+        return op.hasLabel() ? op.getLabel() : op.hasDescription() ? op.getDescription() : describe(op);
+    }
+
+    private static String describe(TestScript.SetupActionOperationComponent op) {
         return (op.hasType() ? op.getType().getCode() : op.getMethod() == null ? "request" : op.getMethod().toCode())
                 + (op.hasResource() ? " " + op.getResource() : "") + (op.hasParams() ? " " + op.getParams() : "")
                 + (op.hasUrl() ? " " + op.getUrl() : "");

@@ -54,8 +54,7 @@ public final class ScriptRunner {
         long t0 = System.nanoTime();
         ScriptContext context = new ScriptContext(fhir, script);
         AssertStep asserts = new AssertStep(profiles, script);
-        List<ActionResult> setup = actions(script.getSetup().getAction().stream()
-                .map(a -> new Action(a.hasOperation() ? a.getOperation() : null, a.hasAssert() ? a.getAssert() : null)).toList(), context, asserts);
+        List<ActionResult> setup = actions(script.getSetup().getAction().stream().map(Action::of).toList(), context, asserts);
         boolean setupPassed = setup.stream().allMatch(r -> r.outcome() == Outcome.PASS || r.outcome() == Outcome.WARNING);
         List<TestResult> tests = new ArrayList<>();
         for (TestScript.TestScriptTestComponent test : script.getTest()) {
@@ -80,13 +79,20 @@ public final class ScriptRunner {
                     "needs " + String.join(", ", missing) + " (not claimed or not given)", List.of(), 0);
         }
         long t0 = System.nanoTime();
-        List<ActionResult> results = actions(test.getAction().stream()
-                .map(a -> new Action(a.hasOperation() ? a.getOperation() : null, a.hasAssert() ? a.getAssert() : null)).toList(), context, asserts);
+        List<ActionResult> results = actions(test.getAction().stream().map(Action::of).toList(), context, asserts);
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome.PASS, Outcome::worse);
         return new TestResult(test.getName(), test.getDescription(), rules, outcome, null, results, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** One action of a setup, test or teardown: an operation or an assert (the two component types have no common one). */
     private record Action(TestScript.SetupActionOperationComponent operation, TestScript.SetupActionAssertComponent assertion) {
+        static Action of(TestScript.SetupActionComponent a) {
+            return new Action(a.hasOperation() ? a.getOperation() : null, a.hasAssert() ? a.getAssert() : null);
+        }
+
+        static Action of(TestScript.TestActionComponent a) {
+            return new Action(a.hasOperation() ? a.getOperation() : null, a.hasAssert() ? a.getAssert() : null);
+        }
     }
 
     private List<ActionResult> actions(List<Action> actions, ScriptContext context, AssertStep asserts) {
@@ -107,11 +113,6 @@ public final class ScriptRunner {
     }
 
     private static String label(Action action) {
-        if (action.operation() != null) {
-            return action.operation().hasLabel() ? action.operation().getLabel() : action.operation().hasDescription()
-                    ? action.operation().getDescription() : OperationStep.describe(action.operation());
-        }
-        return action.assertion().hasLabel() ? action.assertion().getLabel() : action.assertion().hasDescription()
-                ? action.assertion().getDescription() : "assert";
+        return action.operation() != null ? OperationStep.label(action.operation()) : AssertStep.label(action.assertion());
     }
 }
