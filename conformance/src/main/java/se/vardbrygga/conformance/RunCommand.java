@@ -46,9 +46,9 @@ public final class RunCommand {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<TestScript> scripts = TestScripts.all(fhir).stream()
                 .filter(s -> options.only().isEmpty() || options.only().contains(s.getIdElement().getIdPart())).toList();
-        // --var NAME=VALUE: the value of a variable that has a default (one computed from an answer is not given)
+        // --var NAME=VALUE: the value of a variable that is not computed from an answer (with a default, or to be given)
         for (TestScript script : scripts) {
-            script.getVariable().stream().filter(v -> options.vars().containsKey(v.getName()) && v.hasDefaultValue() && !v.hasExpression())
+            script.getVariable().stream().filter(v -> options.vars().containsKey(v.getName()) && !v.hasExpression() && !v.hasHeaderField() && !v.hasPath())
                     .forEach(v -> v.setDefaultValue(options.vars().get(v.getName())));
         }
         if (scripts.isEmpty()) {
@@ -58,7 +58,8 @@ public final class RunCommand {
         SuiteResult result;
         try {
             Map<Integer, Supplier<String>> origins = new LinkedHashMap<>();
-            options.origins().forEach((n, v) -> origins.put(Integer.parseInt(n), credentials(http, options.baseUrl(), v, options)));
+            options.origins().forEach((n, v) -> origins.put(Integer.parseInt(n),
+                    Credentials.parse(http, options.baseUrl(), v, options.scope(), options.tokenUrl())));
             ServerConnection server = new ServerConnection(http, options.baseUrl(), main(http, options), Duration.ofSeconds(options.timeoutSeconds()));
             out.println("Vårdbrygga conformance suite against " + options.baseUrl() + " (" + scripts.size() + " scripts)");
             result = new SuiteRunner(server, origins, new ProfileCheck(fhir), out::println).run(scripts);
@@ -85,21 +86,7 @@ public final class RunCommand {
     }
 
     private static Credentials main(HttpClient http, RunOptions options) {
-        if (options.token() != null) {
-            return Credentials.token(options.token());
-        }
-        if (options.clientId() != null) {
-            return Credentials.client(http, options.baseUrl(), options.clientId(), options.clientSecret(), options.scope(), options.tokenUrl());
-        }
-        return Credentials.none();
-    }
-
-    /** An origin's credentials: {@code ID:SECRET} by client credentials, else a token. */
-    private static Credentials credentials(HttpClient http, String baseUrl, String value, RunOptions options) {
-        if (value.contains(":") && !value.startsWith("ey")) {
-            return Credentials.client(http, baseUrl, value.substring(0, value.indexOf(':')), value.substring(value.indexOf(':') + 1),
-                    options.scope(), options.tokenUrl());
-        }
-        return Credentials.token(value);
+        return Credentials.of(http, options.baseUrl(), options.token(), options.clientId(), options.clientSecret(), options.scope(),
+                options.tokenUrl());
     }
 }

@@ -14,10 +14,21 @@ public final class FhirLocation {
     private FhirLocation() {
     }
 
+    /** {@code Type/id} of the instance a location points at, whatever its type. */
+    public static Optional<String> reference(String location) {
+        Matcher matcher = matcher(location);
+        return matcher != null ? Optional.of(matcher.group(1) + "/" + matcher.group(2)) : Optional.empty();
+    }
+
     /** The id if the location points at an instance of {@code resourceType} (absolute or relative, query ignored). */
     public static Optional<String> idOf(String resourceType, String location) {
+        Matcher matcher = matcher(location);
+        return matcher != null && matcher.group(1).equals(resourceType) ? Optional.of(matcher.group(2)) : Optional.empty();
+    }
+
+    private static Matcher matcher(String location) {
         if (location == null) {
-            return Optional.empty();
+            return null;
         }
         String path = location.trim();
         int query = path.indexOf('?');
@@ -25,9 +36,6 @@ public final class FhirLocation {
             path = path.substring(0, query);
         }
         Matcher matcher = ID_AFTER_TYPE.matcher(path);
-        if (!matcher.find() || !matcher.group(1).equals(resourceType)) {
-            return Optional.empty();
-        }
-        return Optional.of(matcher.group(2));
+        return matcher.find() ? matcher : null;
     }
 }

@@ -17,6 +17,8 @@ public final class JsonReport {
         json.append("  \"scenario\": ").append(string(config.scenario())).append(",\n");
         json.append("  \"baseUrl\": ").append(string(config.baseUrl())).append(",\n");
         json.append("  \"threads\": ").append(config.threads()).append(",\n");
+        json.append("  \"ratePerSecond\": ").append(config.steady() ? number(config.rate()) : "null").append(",\n");
+        json.append("  \"lateIterations\": ").append(result.lateIterations()).append(",\n");
         json.append("  \"warmupSeconds\": ").append(config.warmup().toSeconds()).append(",\n");
         json.append("  \"measuredSeconds\": ").append(number(result.measuredSeconds())).append(",\n");
         json.append("  \"warmup\": {\"requests\": ").append(result.warmupRequests())

@@ -29,7 +29,16 @@ public final class LoadArgs {
     private static final String SCENARIO = "scenario";
     private static final String TOKEN = "token";
     private static final String JSON = "json";
-    private static final List<String> OPTIONS = List.of(BASE_URL, THREADS, DURATION, WARMUP, SCENARIO, TOKEN, JSON);
+    private static final String RATE = "rate";
+    private static final String CLIENT_ID = "client-id";
+    private static final String CLIENT_SECRET = "client-secret";
+    private static final String SCOPE = "scope";
+    private static final String TOKEN_URL = "token-url";
+    private static final String ORIGIN = "origin";
+    private static final String VAR = "var";
+    private static final List<String> OPTIONS = List.of(BASE_URL, THREADS, DURATION, WARMUP, SCENARIO, RATE, TOKEN, CLIENT_ID,
+            CLIENT_SECRET, SCOPE, TOKEN_URL, ORIGIN, JSON);
+    static final int MAX_RATE = 100_000;
 
     private LoadArgs() {
     }
@@ -42,8 +51,15 @@ public final class LoadArgs {
                 "  --threads N         worker threads (default " + DEFAULT_THREADS + ", 1.." + MAX_THREADS + ")",
                 "  --duration SECONDS  measured phase (default " + DEFAULT_DURATION_SECONDS + ")",
                 "  --warmup SECONDS    warm-up phase, not recorded (default " + DEFAULT_WARMUP_SECONDS + ")",
-                "  --scenario NAME     one of " + Scenarios.names() + " (default " + CreateReadScenario.NAME + ")",
-                "  --token T           sent as Authorization: Bearer T",
+                "  --scenario NAME     one of " + Scenarios.names() + " (default " + HandoverScenario.NAME + ")",
+                "  --rate N            a steady N iterations per second over all threads (default: as fast as the threads go)",
+                "  --token T           the sending unit's token, sent as Authorization: Bearer T",
+                "  --client-id ID --client-secret S [--scope S] [--token-url URL]",
+                "                      the sending unit by client credentials (token endpoint from .well-known/smart-configuration)",
+                "  --origin 2=TOKEN|ID:SECRET",
+                "                      the receiving unit, which searches and reads its Tasks (default: the sender)",
+                "  --var NAME=VALUE    personnummer, requesterHsaId (the sender's unit), ownerHsaId (the receiving home-care",
+                "                      unit), physicianHsaId (the ordering physician); repeatable; the defaults are the demo's",
                 "  --json FILE         also write a JSON summary to FILE",
                 "  --help              print this help",
                 "",
@@ -66,26 +82,43 @@ public final class LoadArgs {
      * @throws UsageException if the arguments are unknown, duplicated, missing or invalid
      */
     public static LoadConfig parse(String... args) {
-        Map<String, String> values = collect(args);
+        Map<String, String> vars = new LinkedHashMap<>();
+        Map<String, String> values = collect(args, vars);
         String baseUrl = baseUrl(Optional.ofNullable(values.get(BASE_URL))
                 .orElseThrow(() -> new UsageException("--" + BASE_URL + " is required")));
         int threads = intOption(values, THREADS, DEFAULT_THREADS, 1, MAX_THREADS);
         int duration = intOption(values, DURATION, DEFAULT_DURATION_SECONDS, 1, MAX_DURATION_SECONDS);
         int warmup = intOption(values, WARMUP, DEFAULT_WARMUP_SECONDS, 0, MAX_WARMUP_SECONDS);
-        String scenario = values.getOrDefault(SCENARIO, CreateReadScenario.NAME);
+        String scenario = values.getOrDefault(SCENARIO, HandoverScenario.NAME);
         if (!Scenarios.names().contains(scenario)) {
             throw new UsageException("unknown scenario '" + scenario + "', expected one of " + Scenarios.names());
         }
-        Optional<String> token = Optional.ofNullable(values.get(TOKEN));
-        if (token.isPresent() && (token.get().isBlank() || token.get().chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-            throw new UsageException("--" + TOKEN + " must be non-empty printable ASCII without spaces");
-        }
+        int rate = intOption(values, RATE, 0, 1, MAX_RATE);
         Optional<Path> json = Optional.ofNullable(values.get(JSON)).map(LoadArgs::jsonFile);
         return new LoadConfig(baseUrl, threads, Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
-                scenario, token, json);
+                scenario, rate, auth(values), LoadSubjects.withVars(vars), json);
     }
 
-    private static Map<String, String> collect(String[] args) {
+    private static LoadAuth auth(Map<String, String> values) {
+        String token = values.get(TOKEN);
+        if (token != null && (token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+            throw new UsageException("--" + TOKEN + " must be non-empty printable ASCII without spaces");
+        }
+        if (token != null && values.containsKey(CLIENT_ID)) {
+            throw new UsageException("give --" + TOKEN + " or --" + CLIENT_ID + "/--" + CLIENT_SECRET + ", not both");
+        }
+        if (values.containsKey(CLIENT_ID) != values.containsKey(CLIENT_SECRET)) {
+            throw new UsageException("--" + CLIENT_ID + " and --" + CLIENT_SECRET + " go together");
+        }
+        String origin = values.get(ORIGIN);
+        if (origin != null && (!origin.startsWith("2=") || origin.length() == 2)) {
+            throw new UsageException("--" + ORIGIN + " takes 2=TOKEN or 2=CLIENT_ID:SECRET (origin 2, the receiving unit)");
+        }
+        return new LoadAuth(token, values.get(CLIENT_ID), values.get(CLIENT_SECRET), values.get(SCOPE), values.get(TOKEN_URL),
+                origin == null ? null : origin.substring(2));
+    }
+
+    private static Map<String, String> collect(String[] args, Map<String, String> vars) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -104,6 +137,13 @@ public final class LoadArgs {
                     throw new UsageException("missing value for --" + name);
                 }
                 value = args[++i];
+            }
+            if (name.equals(VAR)) {
+                if (!value.matches("[A-Za-z0-9_-]+=.*")) {
+                    throw new UsageException("--" + VAR + " takes NAME=VALUE, got " + value);
+                }
+                vars.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+                continue;
             }
             if (!OPTIONS.contains(name)) {
                 throw new UsageException("unknown option --" + name);

@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param duration measured phase
  * @param warmup   warm-up phase before it (requests are sent but not recorded)
  * @param scenario scenario name, see {@link Scenarios}
- * @param token    bearer token sent as {@code Authorization: Bearer ...}
+ * @param rate     iterations per second over all threads; 0 for as many as the threads manage (maximal rate)
+ * @param auth     the sending and receiving units' credentials
+ * @param subjects the patient and units the requests are about
  * @param jsonFile where to write the JSON summary
  */
 public record LoadConfig(
@@ -22,7 +24,9 @@ public record LoadConfig(
         Duration duration,
         Duration warmup,
         String scenario,
-        Optional<String> token,
+        double rate,
+        LoadAuth auth,
+        LoadSubjects subjects,
         Optional<Path> jsonFile) {
 
     public LoadConfig {
@@ -30,16 +34,13 @@ public record LoadConfig(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(scenario, "scenario");
-        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(subjects, "subjects");
         Objects.requireNonNull(jsonFile, "jsonFile");
     }
 
-    /** Never prints the token. */
-    @Override
-    public String toString() {
-        return "LoadConfig[baseUrl=" + baseUrl + ", threads=" + threads + ", duration=" + duration
-                + ", warmup=" + warmup + ", scenario=" + scenario
-                + ", token=" + (token.isPresent() ? "<redacted>" : "<none>")
-                + ", jsonFile=" + jsonFile.map(Path::toString).orElse("<none>") + "]";
+    /** True when the workers keep to {@link #rate} rather than going as fast as they can. */
+    public boolean steady() {
+        return rate > 0;
     }
 }

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import se.vardbrygga.conformance.suite.Credentials;
 
 /**
- * Runs a scenario with {@code threads} workers over one shared {@link HttpClient} and merges what they recorded.
+ * Runs a scenario with {@code threads} workers over one shared {@link HttpClient}, at the configured rate or as fast as
+ * they go, and merges what they recorded.
  * Bounded: workers stop starting requests at warm-up + duration; in-flight requests end within the request timeout;
  * a worker still alive after that (plus a grace period) is interrupted and reported as unfinished.
  */
@@ -26,15 +28,18 @@ public final class LoadDriver {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        Credentials sender = config.auth().sender(client, config.baseUrl());
+        Credentials receiver = config.auth().receiver(client, config.baseUrl(), sender);
         LoadFixture.Cell fixture = new LoadFixture.Cell();
         RunWindow window = RunWindow.startingAt(System.nanoTime(), config.warmup(), config.duration());
+        Pacer pacer = new Pacer(window, config.rate());
 
         List<Thread> threads = new ArrayList<>(config.threads());
         List<WorkerRecorder> recorders = new ArrayList<>(config.threads());
         for (int i = 0; i < config.threads(); i++) {
             WorkerRecorder recorder = new WorkerRecorder();
-            ScenarioContext context = new ScenarioContext(client, config, REQUEST_TIMEOUT, window, recorder, fixture);
-            Thread thread = new Thread(new Worker(config.scenario(), scenario, context, window), "load-worker-" + i);
+            ScenarioContext context = new ScenarioContext(client, config, sender, receiver, REQUEST_TIMEOUT, window, recorder, fixture);
+            Thread thread = new Thread(new Worker(config.scenario(), scenario, context, window, pacer), "load-worker-" + i);
             thread.setDaemon(true);
             recorders.add(recorder);
             threads.add(thread);
@@ -57,7 +62,7 @@ public final class LoadDriver {
                 finished.add(recorders.get(i));
             }
         }
-        return summarize(config, window, finished, unfinished);
+        return summarize(config, window, finished, unfinished, pacer.late());
     }
 
     private static void joinUntil(Thread thread, long deadlineNanos) throws InterruptedException {
@@ -69,7 +74,7 @@ public final class LoadDriver {
     }
 
     private static LoadResult summarize(LoadConfig config, RunWindow window, List<WorkerRecorder> recorders,
-            int unfinished) {
+            int unfinished, long late) {
         Map<String, List<OperationRecorder>> byOperation = new LinkedHashMap<>();
         long warmupRequests = 0;
         long warmupErrors = 0;
@@ -81,6 +86,6 @@ public final class LoadDriver {
         double seconds = window.measuredSeconds();
         List<OperationSummary> operations = new ArrayList<>();
         byOperation.forEach((name, ops) -> operations.add(OperationSummary.of(name, OperationRecorder.merge(ops), seconds)));
-        return new LoadResult(config, seconds, warmupRequests, warmupErrors, unfinished, operations);
+        return new LoadResult(config, seconds, warmupRequests, warmupErrors, unfinished, late, operations);
     }
 }

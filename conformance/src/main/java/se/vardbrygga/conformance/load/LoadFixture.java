@@ -1,83 +1,94 @@
 package se.vardbrygga.conformance.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What the load run's Tasks refer to: a ward that requests, a municipal home-care unit that owns (the
- * executor a companion request needs, R-CMP-1), a patient and a companion need. Created once per run by
- * a transaction of conditional creates, so that a second run (or the demo's data) reuses them.
+ * What the run's requests refer to, as references ({@code Type/id}): the patient, the sending unit (the caller's
+ * own), the receiving home-care unit and the ordering physician's role at the sending unit. The units are looked up
+ * in the server's directory by HSA-id (a load run does not invent units: a secured server lets a unit write only
+ * what names it); the physician and the patient are conditional creates, and the patient's consent to information
+ * sharing between the two units is written once per run (R-CON-1, R-HV-4: without it the server holds or refuses
+ * the handover). All of it by the sender, once, and not counted as load.
  */
-record LoadFixture(String patient, String carePlan, String requester, String owner) {
-    private static final Pattern LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"([A-Za-z]+/[A-Za-z0-9.-]+)");
-    private static final String HSA = "urn:oid:1.2.752.29.4.19";
-    private static final String ORG_TYPE = "http://vardbrygga.example/fhir/CodeSystem/organization-type";
-
+record LoadFixture(String patient, String requester, String owner, String physicianRole) {
     static final String OPERATION = "fixture";
+    private static final String HSA = "urn:oid:1.2.752.29.4.19";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonTemplate TRANSACTION = JsonTemplate.load("fixture-transaction.json");
 
-    /**
-     * The fixture of a run, created by the first worker that needs it and shared by all. Its creation is
-     * not part of the load; a failed attempt is an error of operation {@value #OPERATION} and the next
-     * iteration tries again.
-     */
+    /** The fixture of a run, made by the first worker that needs it and shared by all; a failure is retried. */
     static final class Cell {
         private LoadFixture fixture;
 
         synchronized Optional<LoadFixture> get(ScenarioContext context) throws InterruptedException {
             if (fixture == null) {
-                HttpRequest create = context.base()
-                        .header("Content-Type", CreateReadScenario.FHIR_JSON)
-                        .POST(HttpRequest.BodyPublishers.ofString(transaction()))
-                        .build();
-                fixture = context.prepare(OPERATION, create, CREATED).flatMap(LoadFixture::parse).orElse(null);
+                fixture = create(context).orElse(null);
             }
             return Optional.ofNullable(fixture);
         }
     }
 
-    private static final ResponseCheck CREATED = ResponseCheck.status(200).and(response -> parse(response).isPresent()
-            ? Optional.empty()
-            : Optional.of("fixture transaction without 4 entry locations"));
-
-    private static Optional<LoadFixture> parse(HttpResponse<String> response) {
-        List<String> locations = new ArrayList<>();
-        Matcher m = LOCATION.matcher(response.body());
-        while (m.find()) {
-            locations.add(m.group(1));
+    private static Optional<LoadFixture> create(ScenarioContext context) throws InterruptedException {
+        LoadSubjects subjects = context.subjects();
+        Optional<String> requester = unit(context, subjects.requesterHsaId());
+        Optional<String> owner = requester.isPresent() ? unit(context, subjects.ownerHsaId()) : Optional.empty();
+        if (owner.isEmpty()) {
+            return Optional.empty();
         }
-        return locations.size() == 4
-                ? Optional.of(new LoadFixture(locations.get(2), locations.get(3), locations.get(0), locations.get(1)))
-                : Optional.empty();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String body = TRANSACTION.fill(Map.of("physicianHsaId", subjects.physicianHsaId(), "personnummer", subjects.personnummer(),
+                "requester", requester.get(), "owner", owner.get(), "today", today.toString(), "inOneYear", today.plusYears(1).toString(),
+                "now", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString()));
+        HttpRequest create = context.request("").header("Content-Type", HandoverScenario.FHIR_JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        ResponseCheck fourLocations = ResponseCheck.status(200).and(response -> locations(response).size() == 4
+                ? Optional.empty() : Optional.of("fixture transaction without 4 entry locations"));
+        return context.prepare(OPERATION, create, fourLocations).map(LoadFixture::locations)
+                .map(l -> new LoadFixture(l.get(2), requester.get(), owner.get(), l.get(1)));
     }
 
-    private static String organization(String uuid, String hsaId, String type, String name) {
-        return "{\"fullUrl\":\"urn:uuid:" + uuid + "\",\"resource\":{\"resourceType\":\"Organization\","
-                + "\"identifier\":[{\"system\":\"" + HSA + "\",\"value\":\"" + hsaId + "\"}],\"active\":true,"
-                + "\"type\":[{\"coding\":[{\"system\":\"" + ORG_TYPE + "\",\"code\":\"" + type + "\"}]}],\"name\":\"" + name + "\"},"
-                + "\"request\":{\"method\":\"POST\",\"url\":\"Organization\",\"ifNoneExist\":\"identifier=" + HSA + "|" + hsaId + "\"}}";
+    /** {@code Organization/id} of the unit with this HSA-id; a missing unit is an error naming the HSA-id. */
+    private static Optional<String> unit(ScenarioContext context, String hsaId) throws InterruptedException {
+        HttpRequest search = context.request("Organization?identifier=" + URLEncoder.encode(HSA + "|" + hsaId, StandardCharsets.UTF_8))
+                .GET().build();
+        ResponseCheck found = ResponseCheck.status(200).and(response -> firstId(response).isPresent()
+                ? Optional.empty() : Optional.of("no Organization with HSA-id " + hsaId + " (give --var)"));
+        return context.prepare(OPERATION, search, found).flatMap(LoadFixture::firstId).map(id -> "Organization/" + id);
     }
 
-    static String transaction() {
-        String pnr = "http://electronichealth.se/identifier/personnummer";
-        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
-                + organization("3f4c0a52-0000-4000-8000-000000000001", "SE2321000000-LOADWARD", "region-ward", "Load test ward") + ","
-                + organization("3f4c0a52-0000-4000-8000-000000000002", "SE2120000000-LOADHOME", "municipal-home-care", "Load test home care") + ","
-                + "{\"fullUrl\":\"urn:uuid:3f4c0a52-0000-4000-8000-000000000003\",\"resource\":{\"resourceType\":\"Patient\","
-                + "\"identifier\":[{\"system\":\"" + pnr + "\",\"value\":\"191212121212\"}]},"
-                + "\"request\":{\"method\":\"POST\",\"url\":\"Patient\",\"ifNoneExist\":\"identifier=" + pnr + "|191212121212\"}},"
-                + "{\"fullUrl\":\"urn:uuid:3f4c0a52-0000-4000-8000-000000000004\",\"resource\":{\"resourceType\":\"CarePlan\","
-                + "\"identifier\":[{\"system\":\"" + CreateReadScenario.IDENTIFIER_SYSTEM + "\",\"value\":\"companion-need\"}],"
-                + "\"extension\":[{\"url\":\"http://vardbrygga.example/fhir/StructureDefinition/vb-visit-context\","
-                + "\"valueCoding\":{\"system\":\"http://vardbrygga.example/fhir/CodeSystem/visit-context\",\"code\":\"planned-outpatient\"}}],"
-                + "\"status\":\"active\",\"intent\":\"plan\",\"category\":[{\"coding\":[{\"system\":"
-                + "\"http://vardbrygga.example/fhir/CodeSystem/careplan-category\",\"code\":\"companion-need\"}]}],"
-                + "\"subject\":{\"reference\":\"urn:uuid:3f4c0a52-0000-4000-8000-000000000003\"}},"
-                + "\"request\":{\"method\":\"POST\",\"url\":\"CarePlan\",\"ifNoneExist\":\"identifier="
-                + CreateReadScenario.IDENTIFIER_SYSTEM + "|companion-need\"}}]}";
+    private static Optional<String> firstId(HttpResponse<String> response) {
+        try {
+            JsonNode id = JSON.readTree(response.body()).path("entry").path(0).path("resource").path("id");
+            return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The {@code Type/id} of each entry's location in a transaction response, in order. */
+    static List<String> locations(HttpResponse<String> response) {
+        List<String> locations = new ArrayList<>();
+        try {
+            for (JsonNode entry : JSON.readTree(response.body()).path("entry")) {
+                FhirLocation.reference(entry.path("response").path("location").asText("")).ifPresent(locations::add);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return locations;
     }
 }

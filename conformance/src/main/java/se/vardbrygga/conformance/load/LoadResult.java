@@ -9,6 +9,7 @@ import java.util.List;
  * @param warmupRequests    requests started during warm-up (not in the latency figures)
  * @param warmupErrors      of which failed
  * @param unfinishedWorkers workers that did not stop in time; their figures are missing and they count as errors
+ * @param lateIterations    at a steady rate, measured iterations that started late (the server did not keep up)
  * @param operations        per operation, in the order first recorded
  */
 public record LoadResult(
@@ -17,6 +18,7 @@ public record LoadResult(
         long warmupRequests,
         long warmupErrors,
         int unfinishedWorkers,
+        long lateIterations,
         List<OperationSummary> operations) {
 
     public LoadResult {

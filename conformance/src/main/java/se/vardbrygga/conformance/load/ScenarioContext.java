@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a {@link Scenario} gets from its worker: request builders bound to the base URL, and {@link #exchange}, which
@@ -17,17 +18,25 @@ public final class ScenarioContext {
 
     private final HttpClient client;
     private final String baseUrl;
-    private final Optional<String> token;
+    private final Supplier<String> sender;
+    private final Supplier<String> receiver;
+    private final LoadSubjects subjects;
     private final Duration requestTimeout;
     private final RunWindow window;
     private final WorkerRecorder recorder;
     private final LoadFixture.Cell fixture;
 
-    ScenarioContext(HttpClient client, LoadConfig config, Duration requestTimeout, RunWindow window,
-            WorkerRecorder recorder, LoadFixture.Cell fixture) {
+    /**
+     * @param sender   the Authorization header of the sending unit's requests (null: none)
+     * @param receiver the same for the receiving unit's
+     */
+    ScenarioContext(HttpClient client, LoadConfig config, Supplier<String> sender, Supplier<String> receiver, Duration requestTimeout,
+            RunWindow window, WorkerRecorder recorder, LoadFixture.Cell fixture) {
         this.client = Objects.requireNonNull(client, "client");
         this.baseUrl = config.baseUrl();
-        this.token = config.token();
+        this.subjects = config.subjects();
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.window = Objects.requireNonNull(window, "window");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -39,29 +48,38 @@ public final class ScenarioContext {
         return fixture.get(this);
     }
 
-    /** A request builder for the base URL itself (transactions). */
-    HttpRequest.Builder base() {
-        return builder(URI.create(baseUrl));
+    /** The patient and units the requests are about. */
+    LoadSubjects subjects() {
+        return subjects;
     }
 
     /**
-     * A request builder for {@code {base}/{relativePath}} with timeout, {@code Accept: application/fhir+json} and, if
-     * configured, the bearer token.
+     * A request of the sending unit to {@code {base}/{relativePath}}, with timeout, {@code Accept:
+     * application/fhir+json} and the sender's Authorization.
      *
-     * @param relativePath e.g. {@code Task} or {@code Task/123}; no leading slash, no scheme
+     * @param relativePath e.g. {@code Task} or {@code Task/123}, empty for the base itself (transactions); no leading
+     *                     slash, no scheme
      */
     public HttpRequest.Builder request(String relativePath) {
+        return builder(relativePath, sender);
+    }
+
+    /** A request of the receiving unit (the sender's when the run has no receiver), as {@link #request}. */
+    public HttpRequest.Builder receiverRequest(String relativePath) {
+        return builder(relativePath, receiver);
+    }
+
+    private HttpRequest.Builder builder(String relativePath, Supplier<String> authorization) {
         if (relativePath.startsWith("/") || relativePath.contains("://") || relativePath.contains("..")) {
             throw new IllegalArgumentException("not a path relative to the base URL: " + relativePath);
         }
-        return builder(URI.create(baseUrl + "/" + relativePath));
-    }
-
-    private HttpRequest.Builder builder(URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(relativePath.isEmpty() ? baseUrl : baseUrl + "/" + relativePath))
                 .timeout(requestTimeout)
-                .header("Accept", CreateReadScenario.FHIR_JSON);
-        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+                .header("Accept", HandoverScenario.FHIR_JSON);
+        String header = authorization.get();
+        if (header != null) {
+            builder.header("Authorization", header);
+        }
         return builder;
     }
 

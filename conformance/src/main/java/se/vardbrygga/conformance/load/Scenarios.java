@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 public final class Scenarios {
 
     private static final Map<String, Supplier<Scenario>> BY_NAME = Map.of(
+            HandoverScenario.NAME, HandoverScenario::new,
             CreateReadScenario.NAME, CreateReadScenario::new,
             CreateScenario.NAME, CreateScenario::new,
             ReadScenario.NAME, ReadScenario::new);

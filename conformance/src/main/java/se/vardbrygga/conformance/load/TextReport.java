@@ -13,14 +13,19 @@ public final class TextReport {
     public static String render(LoadResult result) {
         LoadConfig config = result.config();
         StringBuilder out = new StringBuilder();
-        out.append(format("scenario %s against %s: %d threads, warm-up %d s, measured %.1f s%n",
-                config.scenario(), config.baseUrl(), config.threads(), config.warmup().toSeconds(),
-                result.measuredSeconds()));
+        out.append(format("scenario %s against %s: %d threads, %s, warm-up %d s, measured %.1f s%n",
+                config.scenario(), config.baseUrl(), config.threads(),
+                config.steady() ? format("steady %.0f iterations/s", config.rate()) : "maximal rate",
+                config.warmup().toSeconds(), result.measuredSeconds()));
         out.append(format("warm-up: %d requests, %d errors (not in the figures below)%n",
                 result.warmupRequests(), result.warmupErrors()));
         if (result.unfinishedWorkers() > 0) {
             out.append(format("WARNING: %d worker(s) did not stop in time; their figures are missing%n",
                     result.unfinishedWorkers()));
+        }
+        if (result.lateIterations() > 0) {
+            out.append(format("WARNING: %d iteration(s) started more than %d ms late: the server did not keep up with the rate%n",
+                    result.lateIterations(), Pacer.LATE_MILLIS));
         }
         out.append(System.lineSeparator());
         out.append(format(ROW, "operation", "ok", "errors", "ops/s", "p50 ms", "p90 ms", "p99 ms", "max ms"));

@@ -53,6 +53,26 @@ public final class Credentials implements Supplier<String> {
         return new Credentials(http, baseUrl, null, clientId, clientSecret, scope, tokenUrl);
     }
 
+    /** The credentials of a command line's main client: a token, client credentials, or none (nulls for absent options). */
+    public static Credentials of(HttpClient http, String baseUrl, String token, String clientId, String clientSecret, String scope,
+                                 String tokenUrl) {
+        if (token != null) {
+            return token(token);
+        }
+        return clientId != null ? client(http, baseUrl, clientId, clientSecret, scope, tokenUrl) : none();
+    }
+
+    /**
+     * Credentials written on a command line: {@code ID:SECRET} for client credentials, anything else a bearer token
+     * (a JWT, which starts with {@code ey}, is a token even if it holds a colon).
+     */
+    public static Credentials parse(HttpClient http, String baseUrl, String value, String scope, String tokenUrl) {
+        if (value.contains(":") && !value.startsWith("ey")) {
+            return client(http, baseUrl, value.substring(0, value.indexOf(':')), value.substring(value.indexOf(':') + 1), scope, tokenUrl);
+        }
+        return token(value);
+    }
+
     @Override
     public synchronized String get() {
         if (fixedToken != null) {

@@ -29,7 +29,7 @@ class FhirLocationTest {
     void When_TaskJsonBuilt_Expect_RequiredElements() {
         String json = CreateReadScenario.taskJson(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
                 java.time.Instant.parse("2025-01-02T03:04:05.678Z"),
-                new LoadFixture("Patient/p", "CarePlan/c", "Organization/w", "Organization/h"));
+                new LoadFixture("Patient/p", "Organization/w", "Organization/h", "PractitionerRole/r"));
 
         assertThat(json).startsWith("{\"resourceType\":\"Task\"")
                 .contains("\"value\":\"00000000-0000-0000-0000-000000000001\"", "\"authoredOn\":\"2025-01-02T03:04:05.678Z\"");

@@ -22,8 +22,10 @@ class LoadArgsTest {
         assertThat(config.threads()).isEqualTo(4);
         assertThat(config.duration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.warmup()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.scenario()).isEqualTo("create-read");
-        assertThat(config.token()).isEmpty();
+        assertThat(config.scenario()).isEqualTo("handover");
+        assertThat(config.steady()).isFalse();
+        assertThat(config.auth()).isEqualTo(LoadAuth.NONE);
+        assertThat(config.subjects()).isEqualTo(LoadSubjects.DEMO);
         assertThat(config.jsonFile()).isEmpty();
     }
 
@@ -37,9 +39,22 @@ class LoadArgsTest {
         assertThat(config.threads()).isEqualTo(8);
         assertThat(config.duration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.warmup()).isZero();
-        assertThat(config.token()).contains("abc.def-ghi");
+        assertThat(config.auth().token()).isEqualTo("abc.def-ghi");
         assertThat(config.jsonFile()).contains(json);
         assertThat(config.toString()).doesNotContain("abc.def-ghi");
+    }
+
+    @Test
+    void When_ClientCredentialsReceiverAndVarsGiven_Expect_TheirValues() {
+        LoadConfig config = LoadArgs.parse("--base-url", BASE, "--client-id", "ward", "--client-secret", "pw", "--scope", "system/*.*",
+                "--origin", "2=homecare:pw2", "--var", "ownerHsaId=SE2120009945-VB2301", "--var", "personnummer=191212121212",
+                "--rate", "25");
+
+        assertThat(config.auth()).isEqualTo(new LoadAuth(null, "ward", "pw", "system/*.*", null, "homecare:pw2"));
+        assertThat(config.subjects()).isEqualTo(new LoadSubjects("191212121212", LoadSubjects.DEMO.requesterHsaId(),
+                "SE2120009945-VB2301", LoadSubjects.DEMO.physicianHsaId()));
+        assertThat(config.rate()).isEqualTo(25);
+        assertThat(config.toString()).doesNotContain("pw", "191212121212");
     }
 
     @ParameterizedTest
@@ -60,6 +75,13 @@ class LoadArgsTest {
         "--base-url http://localhost/fhir --threads 2 --threads 3",
         "--base-url http://localhost/fhir extra",
         "--base-url http://localhost/fhir --json /no/such/dir/out.json",
+        "--base-url http://localhost/fhir --rate 0",
+        "--base-url http://localhost/fhir --token t --client-id a --client-secret b",
+        "--base-url http://localhost/fhir --client-id a",
+        "--base-url http://localhost/fhir --origin 3=t",
+        "--base-url http://localhost/fhir --var owner=SE1",
+        "--base-url http://localhost/fhir --var ownerHsaId=a\"b",
+        "--base-url http://localhost/fhir --var nameless",
     })
     void When_ArgumentsAreBad_Expect_UsageException(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");

@@ -192,6 +192,38 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void When_AnOperationRepeatsUntilItsAssertsPass_Expect_TheRoundThatPassed() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        stub.on("GET", "/Task/2", request -> Response.of(200, TASK.replace("\"id\":\"1\"", "\"id\":\"2\"")
+                .replace("requested", reads.incrementAndGet() < 3 ? "requested" : "completed")));
+        TestScript script = script("repeat");
+        TestScript.SetupActionOperationComponent read = operation("read", "Task").setParams("/2");
+        read.addExtension(ScriptRunner.REPEAT_EXTENSION, new org.hl7.fhir.r4.model.IntegerType(10));
+        test(script, "delivered in the end", read, status("completed"), assertion("200").setResponse(AssertionResponseTypes.OKAY));
+
+        ScriptResult result = Scripts.run(stub, statement, script);
+
+        TestResult test = result.tests().get(0);
+        assertThat(test.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(test.actions()).hasSize(3);
+        assertThat(test.actions().get(0).message()).contains("round 3 of at most 10 s");
+        assertThat(stub.requests("GET", "/Task/2")).hasSize(3);
+    }
+
+    @Test
+    void When_AnOperationRepeatsAndItsAssertsNeverPass_Expect_FailureAfterItsTime() {
+        TestScript script = script("repeat-in-vain");
+        TestScript.SetupActionOperationComponent read = readTask1();
+        read.addExtension(ScriptRunner.REPEAT_EXTENSION, new org.hl7.fhir.r4.model.IntegerType(1));
+        test(script, "never completed", read, status("completed"));
+
+        ScriptResult result = Scripts.run(stub, statement, script);
+
+        assertThat(result.tests().get(0).outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(stub.requests("GET", "/Task/1")).hasSizeBetween(2, 6);
+    }
+
+    @Test
     void When_OutcomesCombined_Expect_WorstWithWarningCountingAsPass() {
         assertThat(Outcome.PASS.worse(Outcome.WARNING)).isEqualTo(Outcome.WARNING);
         assertThat(Outcome.SKIP.worse(Outcome.WARNING)).isEqualTo(Outcome.SKIP);
