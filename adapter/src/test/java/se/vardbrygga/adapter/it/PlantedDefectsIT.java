@@ -48,6 +48,7 @@ class PlantedDefectsIT {
     @CsvSource({
             "ACCEPTS_INVALID_RESOURCE, profiles, invalid-vb-del-max-year",
             "IGNORES_TASK_STATUS_PARAMETER, search-parameters, task-status",
+            "IGNORES_TASK_STATUS_PARAMETER, declared-search-parameters, Task-status",
             "ALLOWS_ILLEGAL_TRANSITION, task-state-machine, illegal-transition"})
     void When_TheServerHasAPlantedDefect_Expect_TheSuiteFailsOnIt(DefectProxy.Defect defect, String script, String test) throws Exception {
         Path reports = dir.resolve(defect.name());

@@ -24,6 +24,11 @@ public final class ScriptRunner {
      */
     public static final String REPEAT_EXTENSION = "http://vardbrygga.example/fhir/StructureDefinition/conformance-repeat-until";
     private static final long REPEAT_PAUSE_MILLIS = 250;
+    /**
+     * The extension on an operation (valueBoolean true) whose answer 401 or 403 skips the test: the client may not do
+     * it, which says nothing about what the test checks (a type only an auditor may search).
+     */
+    public static final String SKIP_WHEN_FORBIDDEN_EXTENSION = "http://vardbrygga.example/fhir/StructureDefinition/conformance-skip-when-forbidden";
 
     private final FhirContext fhir;
     private final OperationStep operations;
@@ -99,6 +104,14 @@ public final class ScriptRunner {
         long t0 = System.nanoTime();
         List<Action> actions = test.getAction().stream().map(Action::of).toList();
         List<ActionResult> results = actions(actions, context, asserts);
+        for (int i = 0; i < actions.size(); i++) {
+            TestScript.SetupActionOperationComponent op = actions.get(i).operation();
+            int status = results.get(i).exchange().map(Exchange::status).orElse(0);
+            if (op != null && op.hasExtension(SKIP_WHEN_FORBIDDEN_EXTENSION) && (status == 401 || status == 403)) {
+                return new TestResult(test.getName(), test.getDescription(), rules, Outcome.SKIP, "the client may not " + OperationStep.label(op)
+                        + " (HTTP " + status + "): give credentials that may", results, (System.nanoTime() - t0) / 1_000_000);
+            }
+        }
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome.PASS, Outcome::worse);
         return new TestResult(test.getName(), test.getDescription(), rules, outcome, null, results, (System.nanoTime() - t0) / 1_000_000);
     }

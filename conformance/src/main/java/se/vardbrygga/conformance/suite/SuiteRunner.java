@@ -45,7 +45,8 @@ public final class SuiteRunner {
         ScriptRunner runner = new ScriptRunner(server, origins, profiles, new CapabilityCheck(statement));
         List<ScriptResult> results = new ArrayList<>();
         List<String> omitted = new ArrayList<>();
-        for (TestScript script : scripts) {
+        for (TestScript listed : scripts) {
+            TestScript script = DeclaredSearchParameters.generated(listed) ? DeclaredSearchParameters.expand(listed, statement) : listed;
             List<String> missing = runner.missingForSetup(script);
             String name = script.getIdElement().getIdPart();
             if (!missing.isEmpty()) {

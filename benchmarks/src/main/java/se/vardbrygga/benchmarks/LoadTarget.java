@@ -1,0 +1,44 @@
+package se.vardbrygga.benchmarks;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import se.vardbrygga.adapter.cli.Demo;
+import se.vardbrygga.adapter.config.AdapterConfig;
+import se.vardbrygga.adapter.config.ConfigLoader;
+import se.vardbrygga.adapter.server.AdapterServer;
+
+/**
+ * The demo's adapter (seeded directory, demo clients, simulators on free ports) on H2 or on a PostgreSQL of its own,
+ * for the conformance jar's load mode to measure from outside, in its own process. Prints the FHIR base and runs until
+ * killed.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar se.vardbrygga.benchmarks.LoadTarget h2|postgres [port]</pre>
+ */
+public final class LoadTarget {
+    private LoadTarget() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "h2";
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
+        AdapterConfig config = new ConfigLoader(System.getenv()).load(null).withPort(port);
+        EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        config = config.withDatabase(postgres != null
+                ? new AdapterConfig.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 10)
+                : new AdapterConfig.Database("jdbc:h2:file:" + Files.createTempDirectory("vb-load-").resolve("db") + ";RETENTION_TIME=0", "sa", "", 10));
+        config = Demo.withDemoClients(config, Files.createTempDirectory("vb-load-clients-").resolve("clients.json"));
+        AdapterServer server = Demo.startSeeded(config, 0).server();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+                if (postgres != null) {
+                    postgres.close();
+                }
+            } catch (Exception e) {
+                System.err.println("stopping: " + e);
+            }
+        }));
+        System.out.println("ready: " + server.baseUrl() + " (" + db + ")");
+        Thread.currentThread().join();
+    }
+}
