@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.Optional;
 import se.vardbrygga.adapter.search.IndexEntry;
 import se.vardbrygga.adapter.search.SearchQuery;
@@ -135,19 +136,53 @@ final class JdbcStoreSession implements StoreSession {
 
     @Override
     public List<StoredResource> search(String type, SearchQuery q) {
-        SqlSearchBuilder sql = new SqlSearchBuilder(type, q.criteria());
+        SqlSearchBuilder sql = new SqlSearchBuilder(type, q.criteria(), dialect.joinSearchCriteria);
         List<Object> binds = new ArrayList<>(sql.binds());
         binds.add(q.count());
         binds.add(q.offset());
-        return query("SELECT r.res_id, r.res_version, r.last_updated, r.content FROM resource_current r WHERE "
-                + sql.where() + SqlSearchBuilder.orderBy(q.sort()) + " LIMIT ? OFFSET ?", binds, type);
+        if (!sql.joined()) {
+            return query("SELECT r.res_id, r.res_version, r.last_updated, r.content FROM resource_current r WHERE "
+                    + sql.where() + SqlSearchBuilder.orderBy(q.sort()) + " LIMIT ? OFFSET ?", binds, type);
+        }
+        // The page's rows first (a resource matched through several index entries once), then their content: one
+        // query with the join inside an IN would have H2 run the join again for every row it orders (SqlSearchBuilder).
+        List<Long> page = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT r.pid, r.last_updated FROM " + sql.from()
+                + " WHERE " + sql.where() + SqlSearchBuilder.orderBy(q.sort()) + " LIMIT ? OFFSET ?")) {
+            bind(ps, binds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("query failed", e);
+        }
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner in = new StringJoiner(", ", "SELECT r.pid, r.res_id, r.res_version, r.last_updated, r.content FROM resource_current r WHERE r.pid IN (", ")");
+        page.forEach(pid -> in.add("?"));
+        java.util.Map<Long, StoredResource> byPid = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(in.toString())) {
+            bind(ps, page);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byPid.put(rs.getLong(1), new StoredResource(type, rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)),
+                            rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("query failed", e);
+        }
+        return page.stream().map(byPid::get).toList();
     }
 
     @Override
     public int count(String type, SearchQuery q) {
-        SqlSearchBuilder sql = new SqlSearchBuilder(type, q.criteria());
+        SqlSearchBuilder sql = new SqlSearchBuilder(type, q.criteria(), dialect.joinSearchCriteria);
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT COUNT(*) FROM resource_current r WHERE " + sql.where())) {
+                "SELECT " + (sql.joined() ? "COUNT(DISTINCT r.pid)" : "COUNT(*)") + " FROM " + sql.from() + " WHERE " + sql.where())) {
             bind(ps, sql.binds());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

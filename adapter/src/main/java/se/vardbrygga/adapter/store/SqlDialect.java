@@ -10,10 +10,10 @@ enum SqlDialect {
      * background thread and with it all compaction: the file then grows by tens of KB per commit.
      */
     H2("MERGE INTO conditional_lock (lock_key) KEY (lock_key) VALUES (?)", "CHECKPOINT",
-            "INSERT INTO used_once (use_key, expires_at) VALUES (?, ?)"),
+            "INSERT INTO used_once (use_key, expires_at) VALUES (?, ?)", true),
     /** PostgreSQL's commit is durable by itself (WAL). */
     POSTGRESQL("INSERT INTO conditional_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING", null,
-            "INSERT INTO used_once (use_key, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
+            "INSERT INTO used_once (use_key, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING", false);
 
     final String ensureLockRow;
     /** Run after the commit of a transaction that wrote, before it is acknowledged; null = none. */
@@ -23,11 +23,14 @@ enum SqlDialect {
      * would abort the transaction on a key violation) and a key violation on H2 (which does not).
      */
     final String insertOnce;
+    /** Whether a search joins its index criteria rather than testing each by IN (see {@link SqlSearchBuilder}). */
+    final boolean joinSearchCriteria;
 
-    SqlDialect(String ensureLockRow, String afterWriteCommit, String insertOnce) {
+    SqlDialect(String ensureLockRow, String afterWriteCommit, String insertOnce, boolean joinSearchCriteria) {
         this.ensureLockRow = ensureLockRow;
         this.afterWriteCommit = afterWriteCommit;
         this.insertOnce = insertOnce;
+        this.joinSearchCriteria = joinSearchCriteria;
     }
 
     static SqlDialect forUrl(String jdbcUrl) {

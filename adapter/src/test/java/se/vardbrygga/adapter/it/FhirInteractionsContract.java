@@ -387,6 +387,20 @@ abstract class FhirInteractionsContract {
     }
 
     @Test
+    void When_AResourceMatchesThroughSeveralIndexEntries_Expect_ItCountedAndReturnedOnce() {
+        Patient twice = patient("twice-a-" + run);
+        twice.addIdentifier().setSystem(SID).setValue("twice-b-" + run);
+        created(twice);
+        String q = "Patient?identifier=" + SID + "|twice-a-" + run + "," + SID + "|twice-b-" + run;
+
+        Bundle b = http.get(q + "&_sort=-_lastUpdated").as(Bundle.class);
+
+        assertThat(b.getTotal()).isEqualTo(1);
+        assertThat(b.getEntry()).hasSize(1);
+        assertThat(count(q + "&identifier=" + SID + "|twice-b-" + run)).isEqualTo(1);
+    }
+
+    @Test
     void When_IncludeFocusAndPatient_Expect_IncludedEntriesMarkedInclude() {
         Bundle b = http.get("Task?_id=" + ids.get("task-1") + "&_include=Task:focus&_include=Task:patient").as(Bundle.class);
 
