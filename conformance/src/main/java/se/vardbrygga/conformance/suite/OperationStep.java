@@ -23,7 +23,8 @@ final class OperationStep {
         Exchange exchange;
         try {
             Request request = request(op, context);
-            exchange = server.send(request.method(), request.path(), request.body(), request.headers());
+            String path = op.getEncodeRequestUrl() ? encodeQuery(request.path()) : request.path();
+            exchange = server.send(request.method(), path, request.body(), request.headers());
         } catch (ScriptContext.ScriptException e) {
             return ActionResult.operation(label, Outcome.ERROR, e.getMessage(), null);
         }
@@ -67,6 +68,27 @@ final class OperationStep {
             case "capabilities" -> new Request("GET", "metadata", null, headers);
             default -> throw new ScriptContext.ScriptException("operation type '" + code + "' needs a url");
         };
+    }
+
+    /**
+     * {@code encodeRequestUrl}: the script holds the URL unencoded, so each query value is percent-encoded (UTF-8,
+     * a space as {@code %20}); parameter names (with their modifiers) and the path are left as they are. Without it
+     * only characters a URI cannot hold are encoded ({@link ServerConnection#uri}).
+     */
+    static String encodeQuery(String path) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.substring(0, q + 1));
+        String[] pairs = path.substring(q + 1).split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            int eq = pairs[i].indexOf('=');
+            out.append(i == 0 ? "" : "&");
+            out.append(eq < 0 ? pairs[i] : pairs[i].substring(0, eq + 1)
+                    + java.net.URLEncoder.encode(pairs[i].substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
     }
 
     /** {@code Type/id} of the resource its targetId names (an answer's Location or a fixture's id), or {@code Type} when params give the id. */

@@ -300,4 +300,27 @@ class OperationStepTest {
         assertThat(test.actions().get(0).label()).isEqualTo("post Task/1/$cancel");
         assertThat(stub.requests("POST", "/Task/1/$cancel")).hasSize(1);
     }
+
+    @Test
+    void When_EncodeRequestUrl_Expect_QueryValuesPercentEncodedAndTheServerSeesThemAsWritten() {
+        stub.on("GET", "/Organization", Response.of(200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}"));
+        searchParams(claim(statement, "Organization", "search-type"), "identifier", "name");
+        TestScript script = script("encoded");
+        test(script, "by-identifier", operation("search", "Organization")
+                .setParams("?identifier=urn:oid:1.2.752.29.4.19|SE2120009952-VB2401&name:contains=Umeå kommun").setEncodeRequestUrl(true));
+
+        TestResult test = Scripts.run(stub, statement, script).tests().get(0);
+
+        assertThat(test.actions().get(0).exchange().orElseThrow().url())
+                .endsWith("?identifier=urn%3Aoid%3A1.2.752.29.4.19%7CSE2120009952-VB2401&name:contains=Ume%C3%A5%20kommun");
+        assertThat(stub.requests("GET", "/Organization")).singleElement().extracting(Request::query)
+                .isEqualTo("identifier=urn:oid:1.2.752.29.4.19|SE2120009952-VB2401&name:contains=Umeå kommun");
+    }
+
+    @Test
+    void When_QueryEncoded_Expect_PathAndNamesKeptAndEmptyValuesAllowed() {
+        assertThat(OperationStep.encodeQuery("Task/1/$routes")).isEqualTo("Task/1/$routes");
+        assertThat(OperationStep.encodeQuery("Task?status=&_count=1&flag")).isEqualTo("Task?status=&_count=1&flag");
+        assertThat(OperationStep.encodeQuery("Task?_id=a,b")).isEqualTo("Task?_id=a%2Cb");
+    }
 }
