@@ -8,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +64,7 @@ public final class HandoverScenario implements Scenario {
         return TRANSACTION.fill(Map.of("uuid1", UUID.randomUUID().toString(), "uuid2", UUID.randomUUID().toString(),
                 "uuid3", UUID.randomUUID().toString(), "patient", fixture.patient(), "requester", fixture.requester(),
                 "owner", fixture.owner(), "physicianRole", fixture.physicianRole(),
-                "now", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString(),
+                "now", JsonTemplate.now(),
                 "start", today.plusDays(1).toString(), "end", today.plusDays(21).toString()));
     }
 

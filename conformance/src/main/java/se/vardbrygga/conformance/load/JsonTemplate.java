@@ -35,6 +35,15 @@ final class JsonTemplate {
         }
     }
 
+    /**
+     * Now as a FHIR dateTime/instant, always with seconds and milliseconds: {@code OffsetDateTime.toString()} leaves the
+     * seconds out when they are zero ({@code 2026-11-25T17:19Z}), which FHIR does not allow.
+     */
+    static String now() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+                .format(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+    }
+
     /** The body with every placeholder replaced; a placeholder without a value or an unsafe value is a bug. */
     String fill(Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(text);

@@ -8,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ record LoadFixture(String patient, String requester, String owner, String physic
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String body = TRANSACTION.fill(Map.of("physicianHsaId", subjects.physicianHsaId(), "personnummer", subjects.personnummer(),
                 "requester", requester.get(), "owner", owner.get(), "today", today.toString(), "inOneYear", today.plusYears(1).toString(),
-                "now", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString()));
+                "now", JsonTemplate.now()));
         HttpRequest create = context.request("").header("Content-Type", HandoverScenario.FHIR_JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         ResponseCheck fourLocations = ResponseCheck.status(200).and(response -> locations(response).size() == 4

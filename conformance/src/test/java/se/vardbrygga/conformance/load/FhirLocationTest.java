@@ -34,4 +34,10 @@ class FhirLocationTest {
         assertThat(json).startsWith("{\"resourceType\":\"Task\"")
                 .contains("\"value\":\"00000000-0000-0000-0000-000000000001\"", "\"authoredOn\":\"2025-01-02T03:04:05.678Z\"");
     }
+
+    @Test
+    void When_NowIsWritten_Expect_SecondsAndMillisecondsAlways() {
+        // OffsetDateTime.toString() would write 2026-11-25T17:19Z at a full minute: not a FHIR dateTime (a server answered 500)
+        assertThat(JsonTemplate.now()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    }
 }
