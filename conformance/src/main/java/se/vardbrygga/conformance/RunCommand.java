@@ -60,7 +60,9 @@ public final class RunCommand {
             Map<Integer, Supplier<String>> origins = new LinkedHashMap<>();
             options.origins().forEach((n, v) -> origins.put(Integer.parseInt(n),
                     Credentials.parse(http, options.baseUrl(), v, options.scope(), options.tokenUrl())));
-            ServerConnection server = new ServerConnection(http, options.baseUrl(), main(http, options), Duration.ofSeconds(options.timeoutSeconds()));
+            Credentials main = Credentials.of(http, options.baseUrl(), options.token(), options.clientId(), options.clientSecret(),
+                    options.scope(), options.tokenUrl());
+            ServerConnection server = new ServerConnection(http, options.baseUrl(), main, Duration.ofSeconds(options.timeoutSeconds()));
             out.println("Vårdbrygga conformance suite against " + options.baseUrl() + " (" + scripts.size() + " scripts)");
             result = new SuiteRunner(server, origins, new ProfileCheck(fhir), out::println).run(scripts);
         } catch (Credentials.CredentialsException e) {
@@ -83,10 +85,5 @@ public final class RunCommand {
             out.println("--strict: skipped tests count as failures");
         }
         return passed ? 0 : 1;
-    }
-
-    private static Credentials main(HttpClient http, RunOptions options) {
-        return Credentials.of(http, options.baseUrl(), options.token(), options.clientId(), options.clientSecret(), options.scope(),
-                options.tokenUrl());
     }
 }

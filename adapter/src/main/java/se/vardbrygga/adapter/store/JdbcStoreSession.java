@@ -146,36 +146,29 @@ final class JdbcStoreSession implements StoreSession {
         }
         // The page's rows first (a resource matched through several index entries once), then their content: one
         // query with the join inside an IN would have H2 run the join again for every row it orders (SqlSearchBuilder).
-        List<Long> page = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT r.pid, r.last_updated FROM " + sql.from()
+        List<Long> pids = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT r.pid, r.res_id, r.last_updated FROM " + sql.from()
                 + " WHERE " + sql.where() + SqlSearchBuilder.orderBy(q.sort()) + " LIMIT ? OFFSET ?")) {
             bind(ps, binds);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    page.add(rs.getLong(1));
+                    pids.add(rs.getLong(1));
+                    ids.add(rs.getString(2));
                 }
             }
         } catch (SQLException e) {
             throw new StoreFailure("query failed", e);
         }
-        if (page.isEmpty()) {
+        if (pids.isEmpty()) {
             return List.of();
         }
-        StringJoiner in = new StringJoiner(", ", "SELECT r.pid, r.res_id, r.res_version, r.last_updated, r.content FROM resource_current r WHERE r.pid IN (", ")");
-        page.forEach(pid -> in.add("?"));
-        java.util.Map<Long, StoredResource> byPid = new java.util.HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(in.toString())) {
-            bind(ps, page);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byPid.put(rs.getLong(1), new StoredResource(type, rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)),
-                            rs.getString(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreFailure("query failed", e);
-        }
-        return page.stream().map(byPid::get).toList();
+        StringJoiner in = new StringJoiner(", ", "r.pid IN (", ")");
+        pids.forEach(pid -> in.add("?"));
+        java.util.Map<String, StoredResource> byId = new java.util.HashMap<>();
+        query("SELECT r.res_id, r.res_version, r.last_updated, r.content FROM resource_current r WHERE " + in, pids, type)
+                .forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).toList();
     }
 
     @Override

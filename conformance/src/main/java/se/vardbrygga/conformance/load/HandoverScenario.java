@@ -1,14 +1,13 @@
 package se.vardbrygga.conformance.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,13 +27,14 @@ public final class HandoverScenario implements Scenario {
     public static final String READ = "read";
 
     static final String FHIR_JSON = "application/fhir+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonTemplate TRANSACTION = JsonTemplate.load("handover-transaction.json");
 
-    private static final ResponseCheck THREE_CREATED = ResponseCheck.status(200).and(response ->
-            LoadFixture.locations(response).size() == 3 && LoadFixture.locations(response).get(1).startsWith("Task/")
-                    ? Optional.empty()
-                    : Optional.of("transaction response without the order, the Task and the handover"));
+    private static final ResponseCheck THREE_CREATED = ResponseCheck.status(200).and(response -> {
+        List<String> locations = FhirAnswer.locations(response);
+        return locations.size() == 3 && locations.get(1).startsWith("Task/")
+                ? Optional.empty()
+                : Optional.of("transaction response without the order, the Task and the handover");
+    });
 
     private static final ResponseCheck SEARCHSET = ResponseCheck.status(200).and(response -> bundleType(response)
             .filter("searchset"::equals).isPresent() ? Optional.empty() : Optional.of("not a searchset Bundle"));
@@ -47,7 +47,7 @@ public final class HandoverScenario implements Scenario {
         }
         HttpRequest handover = context.request("").header("Content-Type", FHIR_JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(transaction(fixture.get(), LocalDate.now(ZoneOffset.UTC)))).build();
-        Optional<String> task = context.exchange(HANDOVER, handover, THREE_CREATED).map(r -> LoadFixture.locations(r).get(1));
+        Optional<String> task = context.exchange(HANDOVER, handover, THREE_CREATED).map(r -> FhirAnswer.locations(r).get(1));
         if (task.isEmpty()) {
             return;
         }
@@ -69,12 +69,7 @@ public final class HandoverScenario implements Scenario {
     }
 
     private static Optional<String> bundleType(HttpResponse<String> response) {
-        try {
-            JsonNode type = JSON.readTree(response.body()).path("type");
-            return type.isTextual() ? Optional.of(type.asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        JsonNode type = FhirAnswer.tree(response).path("type");
+        return type.isTextual() ? Optional.of(type.asText()) : Optional.empty();
     }
-
 }

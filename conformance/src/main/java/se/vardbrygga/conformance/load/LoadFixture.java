@@ -1,15 +1,12 @@
 package se.vardbrygga.conformance.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +22,6 @@ import java.util.Optional;
 record LoadFixture(String patient, String requester, String owner, String physicianRole) {
     static final String OPERATION = "fixture";
     private static final String HSA = "urn:oid:1.2.752.29.4.19";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonTemplate TRANSACTION = JsonTemplate.load("fixture-transaction.json");
 
     /** The fixture of a run, made by the first worker that needs it and shared by all; a failure is retried. */
@@ -53,9 +49,9 @@ record LoadFixture(String patient, String requester, String owner, String physic
                 "now", JsonTemplate.now()));
         HttpRequest create = context.request("").header("Content-Type", HandoverScenario.FHIR_JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        ResponseCheck fourLocations = ResponseCheck.status(200).and(response -> locations(response).size() == 4
+        ResponseCheck fourLocations = ResponseCheck.status(200).and(response -> FhirAnswer.locations(response).size() == 4
                 ? Optional.empty() : Optional.of("fixture transaction without 4 entry locations"));
-        return context.prepare(OPERATION, create, fourLocations).map(LoadFixture::locations)
+        return context.prepare(OPERATION, create, fourLocations).map(FhirAnswer::locations)
                 .map(l -> new LoadFixture(l.get(2), requester.get(), owner.get(), l.get(1)));
     }
 
@@ -69,24 +65,7 @@ record LoadFixture(String patient, String requester, String owner, String physic
     }
 
     private static Optional<String> firstId(HttpResponse<String> response) {
-        try {
-            JsonNode id = JSON.readTree(response.body()).path("entry").path(0).path("resource").path("id");
-            return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The {@code Type/id} of each entry's location in a transaction response, in order. */
-    static List<String> locations(HttpResponse<String> response) {
-        List<String> locations = new ArrayList<>();
-        try {
-            for (JsonNode entry : JSON.readTree(response.body()).path("entry")) {
-                FhirLocation.reference(entry.path("response").path("location").asText("")).ifPresent(locations::add);
-            }
-        } catch (IOException e) {
-            return List.of();
-        }
-        return locations;
+        JsonNode id = FhirAnswer.tree(response).path("entry").path(0).path("resource").path("id");
+        return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
     }
 }
