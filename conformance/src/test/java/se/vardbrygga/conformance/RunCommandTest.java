@@ -24,6 +24,8 @@ class RunCommandTest {
 
     private static final String NOT_FOUND = """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"not-found","diagnostics":"Task/does-not-exist-0f5e is not known"}]}""";
+    private static final String TIME_WITHOUT_SECONDS = """
+            {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"invalid","diagnostics":"no seconds","expression":["Bundle.entry[0].resource.authoredOn"]}]}""";
     private static final String BAD_REQUEST = """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"invalid","diagnostics":"the body is not a Task in FHIR JSON"}]}""";
 
@@ -67,6 +69,7 @@ class RunCommandTest {
         task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         if (taskCreate) {
             task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+            rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         }
         for (String type : new String[] {"CarePlan", "Consent", "Communication"}) {
             rest.addResource().setType(type).addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
@@ -79,6 +82,7 @@ class RunCommandTest {
         stub.on("GET", "/metadata", Response.of(200, capabilities(taskCreate)));
         stub.on("GET", "/Task/does-not-exist-0f5e", Response.of(404, NOT_FOUND));
         stub.on("POST", "/Task", Response.of(400, BAD_REQUEST));
+        stub.on("POST", "", Response.of(400, TIME_WITHOUT_SECONDS));
     }
 
     private String[] args(String... more) {
@@ -167,7 +171,7 @@ class RunCommandTest {
         serveCorrectly(false);
 
         assertThat(run(args())).as(out() + err()).isZero();
-        assertThat(out()).contains("2 skipped");
+        assertThat(out()).contains("3 skipped"); // two creates and a transaction the server does not claim
         assertThat(stub.requests("POST", "/Task")).isEmpty();
 
         assertThat(run(args("--strict"))).isEqualTo(1);

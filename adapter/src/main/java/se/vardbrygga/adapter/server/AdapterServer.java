@@ -120,7 +120,7 @@ public final class AdapterServer implements AutoCloseable {
                     List.of(new SystemProvider(bundles), new PatientOperations(fhir, service, store, clock),
                             new TaskOperations(service, store), new InvoiceOperations(fhir, service, store, regions, clock),
                             new RouteOperations(service, store, clock)),
-                    List.of(scopes, new AccessInterceptor(access, service, store), new AuditInterceptor(audit, access), new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
+                    List.of(scopes, new TimePrecisionInterceptor(), new AccessInterceptor(access, service, store), new AuditInterceptor(audit, access), new UnsupportedInteractionInterceptor(writable), new ErrorOutcomeInterceptor(),
                             new CapabilityStatementCustomizer(registry, VERSION)),
                     config.server().publicBaseUrl());
 

@@ -158,6 +158,38 @@ class ProfileValidationIT {
         assertThat(count("Patient")).isEqualTo(patients);
     }
 
+    /** FHIR's dateTime has seconds whenever it has a time; HAPI's parser keeps "T17:19Z" as minute precision. */
+    private static final String MINUTE_PRECISION_TASK = """
+            {"resourceType": "Task", "meta": {"profile": ["http://vardbrygga.example/fhir/StructureDefinition/vb-home-visit-task"]},
+             "code": {"coding": [{"system": "http://vardbrygga.example/fhir/CodeSystem/task-code", "code": "home-visit"}]},
+             "status": "requested", "intent": "order", "authoredOn": "2026-11-25T17:19Z",
+             "for": {"reference": "Patient/p1"}, "owner": {"reference": "Organization/o1"}}""";
+
+    @Test
+    void When_DateTimeHasMinutesWithoutSeconds_Expect_400NamingTheFieldAndNothingStored() {
+        int tasks = count("Task");
+
+        FhirHttp.Response r = http.post("Task", MINUTE_PRECISION_TASK);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("authoredOn").contains("2026-11-25T17:19Z").doesNotContain("Exception");
+        assertThat(count("Task")).isEqualTo(tasks);
+    }
+
+    @Test
+    void When_TransactionEntryHasDateTimeWithoutSeconds_Expect_400NamingTheFieldAndNothingStored() {
+        int tasks = count("Task");
+        String tx = """
+                {"resourceType": "Bundle", "type": "transaction", "entry": [
+                  {"resource": %s, "request": {"method": "POST", "url": "Task"}}]}""".formatted(MINUTE_PRECISION_TASK);
+
+        FhirHttp.Response r = http.post("", tx);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("Bundle.entry[0].resource.authoredOn").doesNotContain("Exception");
+        assertThat(count("Task")).isEqualTo(tasks);
+    }
+
     @Test
     void When_BatchHasOneInvalidEntry_Expect_ItReported422AndTheValidOneStored() {
         Bundle batch = new Bundle().setType(BundleType.BATCH);
