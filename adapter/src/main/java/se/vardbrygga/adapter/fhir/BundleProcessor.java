@@ -35,6 +35,8 @@ import se.vardbrygga.adapter.store.StoreSession;
  */
 public final class BundleProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BundleProcessor.class);
+    /** An expression rooted at a resource type ({@code Task.requester}), as the validator and the rules write them. */
+    private static final java.util.regex.Pattern RESOURCE_ROOTED = java.util.regex.Pattern.compile("^[A-Z][A-Za-z]*(\\..*)?$");
 
     private final FhirContext context;
     private final ResourceService service;
@@ -305,6 +307,15 @@ public final class BundleProcessor {
         return bundle;
     }
 
+    /** An entry's resource's {@code Type.path} as FHIRPath from the Bundle: {@code Bundle.entry[i].resource.path}. */
+    static String inEntry(String entry, String expression) {
+        if (!RESOURCE_ROOTED.matcher(expression).matches()) {
+            return entry + "." + expression; // e.g. an operation's parameter name
+        }
+        int dot = expression.indexOf('.');
+        return entry + ".resource" + (dot < 0 ? "" : expression.substring(dot));
+    }
+
     /** Runs work for entry i; an error names the entry it came from, in the message and in the outcome. */
     private static <T> T atEntry(int i, java.util.function.Supplier<T> work) {
         try {
@@ -314,7 +325,7 @@ public final class BundleProcessor {
             OperationOutcome oo = Outcomes.outcome(IssueType.PROCESSING, where + ": " + e.getMessage(), where);
             if (e.getOperationOutcome() instanceof OperationOutcome original) {
                 original.getIssue().forEach(issue -> {
-                    issue.getExpression().replaceAll(x -> new org.hl7.fhir.r4.model.StringType(where + "." + x.getValue()));
+                    issue.getExpression().replaceAll(x -> new org.hl7.fhir.r4.model.StringType(inEntry(where, x.getValue())));
                     oo.addIssue(issue);
                 });
             }

@@ -154,7 +154,11 @@ class ProfileValidationIT {
         FhirHttp.Response r = http.post("", tx);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
-        assertThat(r.as(OperationOutcome.class).getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1]");
+        OperationOutcome oo = r.as(OperationOutcome.class);
+        assertThat(oo.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle.entry[1]");
+        // the entry's own issues as FHIRPath from the Bundle: Bundle.entry[1].resource…, not Bundle.entry[1].Task…
+        assertThat(oo.getIssue().subList(1, oo.getIssue().size())).isNotEmpty().allSatisfy(issue ->
+                assertThat(issue.getExpression().get(0).getValue()).startsWith("Bundle.entry[1].resource"));
         assertThat(count("Patient")).isEqualTo(patients);
     }
 

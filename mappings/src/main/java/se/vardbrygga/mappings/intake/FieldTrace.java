@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code Bundle.entry[i].Type.path}) is reported under the intake field the sender knows.
  */
 public final class FieldTrace {
-    private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.(?:resource\\.)?(.*)$");
+    /** {@code Bundle.entry[i].resource.path} (FHIRPath) or {@code Bundle.entry[i].Type.path} (the validator's form). */
+    private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.(resource\\.?)?(.*)$");
 
     private record PathField(int entry, String fhirPath, String field) {
     }
@@ -65,9 +66,11 @@ public final class FieldTrace {
         Matcher m = expression == null ? null : ENTRY.matcher(expression);
         if (m != null && m.matches()) {
             int entry = Integer.parseInt(m.group(1));
-            String rest = m.group(2);
+            boolean typeless = m.group(2) != null; // resource.path: the traced Type.path without its type
+            String rest = m.group(3);
             for (PathField p : paths) {
-                if (p.entry == entry && under(rest, p.fhirPath)
+                String traced = typeless ? withoutType(p.fhirPath) : p.fhirPath;
+                if (p.entry == entry && under(rest, traced)
                         && (best == null || p.fhirPath.length() > best.fhirPath.length())) {
                     best = p;
                 }
@@ -76,8 +79,13 @@ public final class FieldTrace {
         return Optional.ofNullable(best).map(PathField::field);
     }
 
+    private static String withoutType(String typePath) {
+        int dot = typePath.indexOf('.');
+        return dot < 0 ? "" : typePath.substring(dot + 1);
+    }
+
     private static boolean under(String path, String prefix) {
         String p = path.replaceAll("\\[\\d+]", "");
-        return p.equals(prefix) || p.startsWith(prefix + ".");
+        return prefix.isEmpty() || p.equals(prefix) || p.startsWith(prefix + ".");
     }
 }

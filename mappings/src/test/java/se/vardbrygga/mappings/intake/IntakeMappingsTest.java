@@ -85,6 +85,10 @@ class IntakeMappingsTest {
                 .contains("validity.end");
         assertThat(mapped.trace().field("Bundle.entry[0].Patient.identifier[0].value", "check digit", List.of()))
                 .contains("patient.personnummer");
+        assertThat(mapped.trace().field("Bundle.entry[0].resource.identifier[0].value", "check digit", List.of())) // FHIRPath form
+                .contains("patient.personnummer");
+        assertThat(mapped.trace().field("Bundle.entry[" + taskEntry + "].resource.restriction.period.end", "", List.of()))
+                .contains("validity");
     }
 
     @Test
