@@ -76,7 +76,7 @@ public final class RunCommand {
             return 2;
         }
         Map<Outcome, Integer> counts = result.counts();
-        out.printf("%d passed, %d failed, %d errors, %d skipped, %d warnings; %d scripts omitted by the CapabilityStatement%n",
+        out.printf("%d passed, %d failed, %d errors, %d skipped, %d warnings; %d scripts omitted (each line above says what it needed)%n",
                 counts.get(Outcome.PASS), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR), counts.get(Outcome.SKIP),
                 counts.get(Outcome.WARNING), result.omitted().size());
         out.println("reports: " + options.out().toAbsolutePath().resolve("report.html"));

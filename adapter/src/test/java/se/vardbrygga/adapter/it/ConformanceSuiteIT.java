@@ -36,18 +36,19 @@ class ConformanceSuiteIT {
 
             int exit = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                     .run(new String[] {"--base-url", demo.baseUrl(), "--client-id", "healthcentre-ersboda", "--client-secret", "demo",
-                            "--origin", "2=homecare-umea:demo", "--origin", "3=auditor:demo", "--out", reports.toString(),
+                            "--origin", "2=homecare-umea:demo", "--origin", "3=auditor:demo", "--origin", "4=ward-karlstad:demo",
+                            "--out", reports.toString(),
                             "--var", "systemDownUrl=" + lifecare + "down", "--var", "systemUpUrl=" + lifecare + "up"});
 
             String printed = out.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(printed).contains(" 0 failed, 0 errors").contains("pass  task-state-machine").contains("pass  search-parameters")
-                    .contains("pass  domain-rules").contains("pass  routing").contains("pass  outage-routine");
+                    .contains("pass  domain-rules").contains("pass  inpatient-stay").contains("pass  routing").contains("pass  outage-routine");
             String junit = Files.readString(reports.resolve("junit.xml"));
             assertThat(junit).contains("failures=\"0\"").contains("errors=\"0\"");
             String html = Files.readString(reports.resolve("report.html"));
             assertThat(html).contains("profiles");
-            for (String secret : java.util.List.of("194403279823", "eyJ")) {
+            for (String secret : java.util.List.of("194403279823", "198704659849", "eyJ")) {
                 int at = html.indexOf(secret);
                 assertThat(at).as("masked in the report: " + (at < 0 ? "" : html.substring(Math.max(0, at - 200), Math.min(html.length(), at + 100))))
                         .isNegative();
