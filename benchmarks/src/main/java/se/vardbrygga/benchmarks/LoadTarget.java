@@ -1,10 +1,6 @@
 package se.vardbrygga.benchmarks;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import se.vardbrygga.adapter.cli.Demo;
-import se.vardbrygga.adapter.config.AdapterConfig;
-import se.vardbrygga.adapter.config.ConfigLoader;
 import se.vardbrygga.adapter.server.AdapterServer;
 
 /**
@@ -21,19 +17,12 @@ public final class LoadTarget {
     public static void main(String[] args) throws Exception {
         String db = args.length > 0 ? args[0] : "h2";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
-        AdapterConfig config = new ConfigLoader(System.getenv()).load(null).withPort(port);
-        EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
-        config = config.withDatabase(postgres != null
-                ? new AdapterConfig.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 10)
-                : new AdapterConfig.Database("jdbc:h2:file:" + Files.createTempDirectory("vb-load-").resolve("db") + ";RETENTION_TIME=0", "sa", "", 10));
-        config = Demo.withDemoClients(config, Files.createTempDirectory("vb-load-clients-").resolve("clients.json"));
-        AdapterServer server = Demo.startSeeded(config, 0).server();
+        DemoOnDatabase target = DemoOnDatabase.start(db, port, "vb-load-");
+        AdapterServer server = Demo.startSeeded(target.config(), 0).server();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
-                if (postgres != null) {
-                    postgres.close();
-                }
+                target.close();
             } catch (Exception e) {
                 System.err.println("stopping: " + e);
             }

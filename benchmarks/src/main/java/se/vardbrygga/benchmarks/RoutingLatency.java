@@ -1,11 +1,9 @@
 package se.vardbrygga.benchmarks;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.vardbrygga.adapter.cli.Demo;
-import se.vardbrygga.adapter.config.AdapterConfig;
-import se.vardbrygga.adapter.config.ConfigLoader;
 import se.vardbrygga.adapter.server.AdapterServer;
 
 /**
@@ -47,23 +43,9 @@ public final class RoutingLatency {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         boolean tasks = args.length > 3 && args[3].equals("task");
-        AdapterConfig config = new ConfigLoader(System.getenv()).load(null).withPort(0);
-        EmbeddedPostgres postgres = null;
-        if (db.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().start();
-            config = config.withDatabase(new AdapterConfig.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 10));
-        } else {
-            config = config.withDatabase(new AdapterConfig.Database("jdbc:h2:file:"
-                    + Files.createTempDirectory("vb-latency-").resolve("db") + System.getProperty("h2.options", ";RETENTION_TIME=0"), "sa", "", 10));
-        }
-        // the demo's token endpoint: the load is sent as the health centre, with the unit checks and the access log on
-        config = Demo.withDemoClients(config, Files.createTempDirectory("vb-latency-clients-").resolve("clients.json"));
-        try (AdapterServer server = Demo.startSeeded(config, 0).server()) {
+        try (DemoOnDatabase target = DemoOnDatabase.start(db, 0, "vb-latency-");
+             AdapterServer server = Demo.startSeeded(target.config(), 0).server()) {
             run(server, rate, seconds, db, tasks);
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
         }
     }
 

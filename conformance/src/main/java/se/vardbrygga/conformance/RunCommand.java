@@ -14,6 +14,7 @@ import se.vardbrygga.conformance.report.Reports;
 import se.vardbrygga.conformance.suite.Credentials;
 import se.vardbrygga.conformance.suite.Outcome;
 import se.vardbrygga.conformance.suite.ProfileCheck;
+import se.vardbrygga.conformance.suite.ScriptRunner;
 import se.vardbrygga.conformance.suite.ServerConnection;
 import se.vardbrygga.conformance.suite.SuiteResult;
 import se.vardbrygga.conformance.suite.SuiteRunner;
@@ -48,7 +49,7 @@ public final class RunCommand {
                 .filter(s -> options.only().isEmpty() || options.only().contains(s.getIdElement().getIdPart())).toList();
         // --var NAME=VALUE: the value of a variable that is not computed from an answer (with a default, or to be given)
         for (TestScript script : scripts) {
-            script.getVariable().stream().filter(v -> options.vars().containsKey(v.getName()) && !v.hasExpression() && !v.hasHeaderField() && !v.hasPath())
+            script.getVariable().stream().filter(v -> options.vars().containsKey(v.getName()) && ScriptRunner.givenByTester(v))
                     .forEach(v -> v.setDefaultValue(options.vars().get(v.getName())));
         }
         if (scripts.isEmpty()) {

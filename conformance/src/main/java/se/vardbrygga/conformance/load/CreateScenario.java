@@ -22,7 +22,7 @@ public final class CreateScenario implements Scenario {
             return Optional.empty();
         }
         HttpRequest create = context.request("Task")
-                .header("Content-Type", HandoverScenario.FHIR_JSON)
+                .header("Content-Type", ScenarioContext.FHIR_JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(CreateReadScenario.taskJson(UUID.randomUUID(), Instant.now(), fixture.get())))
                 .build();
         return context.exchange(operation, create, CreateReadScenario.CREATED_WITH_LOCATION)

@@ -26,7 +26,6 @@ public final class HandoverScenario implements Scenario {
     public static final String SEARCH = "search";
     public static final String READ = "read";
 
-    static final String FHIR_JSON = "application/fhir+json";
     private static final JsonTemplate TRANSACTION = JsonTemplate.load("handover-transaction.json");
 
     private static final ResponseCheck THREE_CREATED = ResponseCheck.status(200).and(response -> {
@@ -45,7 +44,7 @@ public final class HandoverScenario implements Scenario {
         if (fixture.isEmpty()) {
             return;
         }
-        HttpRequest handover = context.request("").header("Content-Type", FHIR_JSON)
+        HttpRequest handover = context.request("").header("Content-Type", ScenarioContext.FHIR_JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(transaction(fixture.get(), LocalDate.now(ZoneOffset.UTC)))).build();
         Optional<String> task = context.exchange(HANDOVER, handover, THREE_CREATED).map(r -> FhirAnswer.locations(r).get(1));
         if (task.isEmpty()) {

@@ -47,7 +47,7 @@ record LoadFixture(String patient, String requester, String owner, String physic
         String body = TRANSACTION.fill(Map.of("physicianHsaId", subjects.physicianHsaId(), "personnummer", subjects.personnummer(),
                 "requester", requester.get(), "owner", owner.get(), "today", today.toString(), "inOneYear", today.plusYears(1).toString(),
                 "now", JsonTemplate.now()));
-        HttpRequest create = context.request("").header("Content-Type", HandoverScenario.FHIR_JSON)
+        HttpRequest create = context.request("").header("Content-Type", ScenarioContext.FHIR_JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         ResponseCheck fourLocations = ResponseCheck.status(200).and(response -> FhirAnswer.locations(response).size() == 4
                 ? Optional.empty() : Optional.of("fixture transaction without 4 entry locations"));

@@ -1,6 +1,7 @@
 package se.vardbrygga.conformance.load;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whom the load run's requests are about: the patient, the sending unit (the caller's own), the receiving
@@ -10,13 +11,14 @@ import java.util.Map;
  */
 public record LoadSubjects(String personnummer, String requesterHsaId, String ownerHsaId, String physicianHsaId) {
 
+    private static final Set<String> NAMES = Set.of("personnummer", "requesterHsaId", "ownerHsaId", "physicianHsaId");
     static final LoadSubjects DEMO = new LoadSubjects("194403279823", "SE2321009959-VB1401", "SE2120009952-VB2401",
             "SE2321009959-R0101");
 
     /** The demo's subjects with the given variables in their place; an unknown name is a usage error. */
     static LoadSubjects withVars(Map<String, String> vars) {
         for (String name : vars.keySet()) {
-            if (!Map.of("personnummer", 0, "requesterHsaId", 0, "ownerHsaId", 0, "physicianHsaId", 0).containsKey(name)) {
+            if (!NAMES.contains(name)) {
                 throw new UsageException("unknown --var " + name + ", expected personnummer, requesterHsaId, ownerHsaId or physicianHsaId");
             }
             if (!vars.get(name).matches("[A-Za-z0-9-]+")) {

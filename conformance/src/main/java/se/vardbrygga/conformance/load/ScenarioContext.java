@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * sends, times and records a request. One instance per worker thread; not shared.
  */
 public final class ScenarioContext {
+    /** The media type of every load request's body and answer. */
+    static final String FHIR_JSON = "application/fhir+json";
 
     private final HttpClient client;
     private final String baseUrl;
@@ -75,7 +77,7 @@ public final class ScenarioContext {
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(relativePath.isEmpty() ? baseUrl : baseUrl + "/" + relativePath))
                 .timeout(requestTimeout)
-                .header("Accept", HandoverScenario.FHIR_JSON);
+                .header("Accept", FHIR_JSON);
         String header = authorization.get();
         if (header != null) {
             builder.header("Authorization", header);

@@ -67,9 +67,14 @@ public final class ScriptRunner {
         return missing;
     }
 
+    /** A variable the tester may give ({@code --var}): one not computed from an answer, with a default or without. */
+    public static boolean givenByTester(TestScript.TestScriptVariableComponent v) {
+        return !v.hasExpression() && !v.hasHeaderField() && !v.hasPath();
+    }
+
     /** A variable with neither a value nor a way to compute one: the tester gives it, or what uses it is skipped. */
     private static boolean toBeGiven(TestScript.TestScriptVariableComponent v) {
-        return !v.hasDefaultValue() && !v.hasExpression() && !v.hasHeaderField() && !v.hasPath();
+        return givenByTester(v) && !v.hasDefaultValue();
     }
 
     public ScriptResult run(TestScript script) {
